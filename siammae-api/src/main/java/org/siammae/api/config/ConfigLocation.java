@@ -1,0 +1,47 @@
+package org.siammae.api.config;
+
+/**
+ * Maps a dotted key path of a descriptor to the file and line it came from, so that errors can
+ * point at the line to edit.
+ */
+public interface ConfigLocation {
+
+    /** Returns the name of the file the keys were read from. */
+    String file();
+
+    /**
+     * Returns the 1-based line of a key, or 0 when unknown.
+     *
+     * @param keyPath the dotted key path, for example {@code model.encoder.depth}
+     */
+    int lineOf(String keyPath);
+
+    /**
+     * Creates a problem located at a key.
+     *
+     * @param keyPath the dotted key path
+     * @param message what is wrong
+     */
+    default ConfigProblem problem(String keyPath, String message) {
+        return new ConfigProblem(file(), lineOf(keyPath), keyPath, message);
+    }
+
+    /**
+     * Returns a location without line information.
+     *
+     * @param file the file name or a label such as {@code <command line>}
+     */
+    static ConfigLocation of(String file) {
+        return new ConfigLocation() {
+            @Override
+            public String file() {
+                return file;
+            }
+
+            @Override
+            public int lineOf(String keyPath) {
+                return 0;
+            }
+        };
+    }
+}

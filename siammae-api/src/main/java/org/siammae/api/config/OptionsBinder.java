@@ -1,0 +1,407 @@
+package org.siammae.api.config;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Sets the {@link Tunable} fields of an options object from a descriptor map.
+ *
+ * <p>Supported field types: {@code int}, {@code long}, {@code float}, {@code double}, {@code
+ * boolean} and their boxes, {@code String}, enums (written in kebab case, {@code CROSS_SELF} is
+ * {@code cross-self}), {@code int[]}, {@code double[]}, {@code List} of those scalars, and {@code
+ * Map<String, Object>} for free-form sections. A whole number fits a floating-point field; a
+ * fractional number never fits an integer field; strings are never parsed as numbers.
+ */
+public final class OptionsBinder {
+
+    private OptionsBinder() {}
+
+    /** One tunable field of an options class, as {@code siammae components} lists it. */
+    public record FieldInfo(
+            String key, String type, Object defaultValue, String description, boolean required) {}
+
+    /**
+     * Sets the tunable fields of {@code options} from {@code values} and validates the result.
+     *
+     * @param values the descriptor section of the component (keys relative to it)
+     * @param options a fresh options object holding the defaults; it is modified
+     * @param problems where unknown keys, wrong types and invalid values are recorded
+     * @param ignoredKeys keys of {@code values} that belong to the caller (such as {@code name})
+     * @param <O> the options type
+     * @return {@code options}
+     */
+    public static <O> O bind(
+            Map<String, ?> values, O options, ConfigProblems problems, String... ignoredKeys) {
+        Map<String, Field> fields = tunableFields(options.getClass());
+        List<String> ignored = Arrays.asList(ignoredKeys);
+        for (Map.Entry<String, ?> entry : values.entrySet()) {
+            String key = entry.getKey();
+            if (ignored.contains(key)) {
+                continue;
+            }
+            Field field = fields.get(key);
+            if (field == null) {
+                problems.add(key, unknownKeyMessage(key, fields.keySet()));
+                continue;
+            }
+            try {
+                field.set(options, convert(entry.getValue(), field.getGenericType()));
+            } catch (IllegalArgumentException e) {
+                problems.add(key, e.getMessage());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot set tunable field " + field, e);
+            }
+        }
+        for (Map.Entry<String, Field> entry : fields.entrySet()) {
+            Tunable tunable = entry.getValue().getAnnotation(Tunable.class);
+            if (tunable.required() && !values.containsKey(entry.getKey())) {
+                problems.add(entry.getKey(), "missing required key (" + tunable.description() + ")");
+            }
+        }
+        if (options instanceof ValidatedOptions validated) {
+            validated.validate(problems);
+        }
+        return options;
+    }
+
+    /**
+     * Lists the tunable fields of an options object with their current values as defaults.
+     *
+     * @param options an options object holding defaults
+     */
+    public static List<FieldInfo> describe(Object options) {
+        List<FieldInfo> infos = new ArrayList<>();
+        for (Map.Entry<String, Field> entry : tunableFields(options.getClass()).entrySet()) {
+            Field field = entry.getValue();
+            Tunable tunable = field.getAnnotation(Tunable.class);
+            Object value;
+            try {
+                value = field.get(options);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot read tunable field " + field, e);
+            }
+            infos.add(
+                    new FieldInfo(
+                            entry.getKey(),
+                            typeName(field.getGenericType()),
+                            value instanceof int[] ints
+                                    ? Arrays.toString(ints)
+                                    : value instanceof double[] doubles
+                                            ? Arrays.toString(doubles)
+                                            : value,
+                            tunable.description(),
+                            tunable.required()));
+        }
+        return infos;
+    }
+
+    /**
+     * Returns the current tunable values of an options object as a plain map, for provenance.
+     *
+     * @param options an options object
+     */
+    public static Map<String, Object> toMap(Object options) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Map.Entry<String, Field> entry : tunableFields(options.getClass()).entrySet()) {
+            try {
+                Object value = entry.getValue().get(options);
+                if (value instanceof Enum<?> constant) {
+                    value = kebab(constant.name());
+                } else if (value instanceof int[] ints) {
+                    value = Arrays.stream(ints).boxed().collect(Collectors.toList());
+                } else if (value instanceof double[] doubles) {
+                    value = Arrays.stream(doubles).boxed().collect(Collectors.toList());
+                }
+                map.put(entry.getKey(), value);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot read tunable field " + entry.getValue(), e);
+            }
+        }
+        return map;
+    }
+
+    /**
+     * Converts a Java identifier to kebab case: {@code f2Ratio} and {@code F2_RATIO} both become
+     * {@code f2-ratio}.
+     *
+     * @param name a camel-case or upper-snake-case identifier
+     */
+    public static String kebab(String name) {
+        if (name.equals(name.toUpperCase(Locale.ROOT))) {
+            return name.toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+        StringBuilder out = new StringBuilder();
+        for (char c : name.toCharArray()) {
+            if (Character.isUpperCase(c)) {
+                out.append('-').append(Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Returns "unknown key" text with the valid keys and the closest one.
+     *
+     * @param key the unknown key
+     * @param validKeys the keys that exist
+     */
+    public static String unknownKeyMessage(String key, java.util.Collection<String> validKeys) {
+        String closest = closest(key, validKeys);
+        String hint = closest == null ? "" : " (did you mean '" + closest + "'?)";
+        return "unknown key" + hint + "; valid keys are: " + String.join(", ", validKeys);
+    }
+
+    /**
+     * Returns the candidate within edit distance 3 of {@code word}, or null.
+     *
+     * @param word the misspelt word
+     * @param candidates the valid words
+     */
+    public static String closest(String word, java.util.Collection<String> candidates) {
+        String best = null;
+        int bestDistance = 4;
+        for (String candidate : candidates) {
+            int distance = editDistance(word, candidate);
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    private static Map<String, Field> tunableFields(Class<?> type) {
+        Map<String, Field> fields = new LinkedHashMap<>();
+        List<Class<?>> hierarchy = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            hierarchy.add(0, c);
+        }
+        for (Class<?> c : hierarchy) {
+            for (Field field : c.getDeclaredFields()) {
+                Tunable tunable = field.getAnnotation(Tunable.class);
+                if (tunable == null) {
+                    continue;
+                }
+                if (Modifier.isStatic(field.getModifiers()) || Modifier.isFinal(field.getModifiers())) {
+                    throw new IllegalStateException(
+                            "@Tunable field " + field + " must be an instance field that is not final");
+                }
+                field.setAccessible(true);
+                String key = tunable.key().isEmpty() ? kebab(field.getName()) : tunable.key();
+                fields.put(key, field);
+            }
+        }
+        return fields;
+    }
+
+    private static Object convert(Object value, Type type) {
+        if (value == null) {
+            throw new IllegalArgumentException("must have a value, got null");
+        }
+        if (type instanceof ParameterizedType parameterized) {
+            Class<?> raw = (Class<?>) parameterized.getRawType();
+            if (List.class.isAssignableFrom(raw)) {
+                Type element = parameterized.getActualTypeArguments()[0];
+                List<?> items = asList(value, typeName(type));
+                List<Object> converted = new ArrayList<>(items.size());
+                for (int i = 0; i < items.size(); i++) {
+                    converted.add(convertIndexed(items.get(i), element, i));
+                }
+                return converted;
+            }
+            if (Map.class.isAssignableFrom(raw)) {
+                if (!(value instanceof Map<?, ?> map)) {
+                    throw wrongType(value, "a mapping of keys to values");
+                }
+                return new LinkedHashMap<>(map);
+            }
+        }
+        Class<?> target = (Class<?>) type;
+        if (target == int[].class) {
+            List<?> items = asList(value, "a list of integers");
+            int[] out = new int[items.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (Integer) convertIndexed(items.get(i), int.class, i);
+            }
+            return out;
+        }
+        if (target == double[].class) {
+            List<?> items = asList(value, "a list of numbers");
+            double[] out = new double[items.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (Double) convertIndexed(items.get(i), double.class, i);
+            }
+            return out;
+        }
+        return convertScalar(value, target);
+    }
+
+    private static Object convertIndexed(Object value, Type type, int index) {
+        try {
+            return convert(value, type);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("item " + index + " " + e.getMessage(), e);
+        }
+    }
+
+    private static List<?> asList(Object value, String expected) {
+        if (value instanceof List<?> list) {
+            return list;
+        }
+        throw wrongType(value, expected);
+    }
+
+    private static Object convertScalar(Object value, Class<?> target) {
+        if (target == int.class || target == Integer.class) {
+            long whole = wholeNumber(value, "an integer");
+            if (whole < Integer.MIN_VALUE || whole > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("must fit in a 32-bit integer, got " + value);
+            }
+            return (int) whole;
+        }
+        if (target == long.class || target == Long.class) {
+            return wholeNumber(value, "an integer");
+        }
+        if (target == double.class || target == Double.class) {
+            return number(value).doubleValue();
+        }
+        if (target == float.class || target == Float.class) {
+            return number(value).floatValue();
+        }
+        if (target == boolean.class || target == Boolean.class) {
+            if (value instanceof Boolean flag) {
+                return flag;
+            }
+            throw wrongType(value, "true or false");
+        }
+        if (target == String.class) {
+            if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+                return value.toString();
+            }
+            throw wrongType(value, "a string");
+        }
+        if (target.isEnum()) {
+            return enumConstant(value, target);
+        }
+        throw new IllegalStateException("unsupported @Tunable field type " + target.getName());
+    }
+
+    private static long wholeNumber(Object value, String expected) {
+        Number number = number(value);
+        if (number instanceof Double || number instanceof Float) {
+            double d = number.doubleValue();
+            if (d != Math.rint(d) || Double.isInfinite(d)) {
+                throw new IllegalArgumentException("must be " + expected + ", got " + value);
+            }
+            return (long) d;
+        }
+        return number.longValue();
+    }
+
+    private static Number number(Object value) {
+        if (value instanceof Number number) {
+            return number;
+        }
+        throw wrongType(value, "a number");
+    }
+
+    private static Object enumConstant(Object value, Class<?> target) {
+        if (!(value instanceof String text)) {
+            throw wrongType(value, "one of " + enumNames(target));
+        }
+        String wanted = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (Object constant : target.getEnumConstants()) {
+            if (((Enum<?>) constant).name().equals(wanted)) {
+                return constant;
+            }
+        }
+        throw new IllegalArgumentException(
+                "must be one of " + enumNames(target) + ", got '" + text + "'");
+    }
+
+    private static String enumNames(Class<?> type) {
+        return Arrays.stream(type.getEnumConstants())
+                .map(c -> kebab(((Enum<?>) c).name()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static IllegalArgumentException wrongType(Object value, String expected) {
+        String actual =
+                value instanceof String
+                        ? "string '" + value + "'"
+                        : value instanceof List
+                                ? "a list"
+                                : value instanceof Map ? "a mapping" : typeWord(value) + " " + value;
+        return new IllegalArgumentException("must be " + expected + ", got " + actual);
+    }
+
+    private static String typeWord(Object value) {
+        if (value instanceof Boolean) {
+            return "boolean";
+        }
+        if (value instanceof Number) {
+            return "number";
+        }
+        return value.getClass().getSimpleName();
+    }
+
+    private static String typeName(Type type) {
+        if (type instanceof ParameterizedType parameterized) {
+            Class<?> raw = (Class<?>) parameterized.getRawType();
+            if (List.class.isAssignableFrom(raw)) {
+                return "list of " + typeName(parameterized.getActualTypeArguments()[0]);
+            }
+            return "mapping";
+        }
+        Class<?> c = (Class<?>) type;
+        if (c == int[].class) {
+            return "list of integer";
+        }
+        if (c == double[].class) {
+            return "list of number";
+        }
+        if (c == int.class || c == Integer.class || c == long.class || c == Long.class) {
+            return "integer";
+        }
+        if (c == double.class || c == Double.class || c == float.class || c == Float.class) {
+            return "number";
+        }
+        if (c == boolean.class || c == Boolean.class) {
+            return "boolean";
+        }
+        if (c.isEnum()) {
+            return "one of " + enumNames(c);
+        }
+        return "string";
+    }
+}

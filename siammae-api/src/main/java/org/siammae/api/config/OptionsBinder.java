@@ -141,7 +141,8 @@ public final class OptionsBinder {
     }
 
     /**
-     * Returns the current tunable values of an options object as a plain map, for provenance.
+     * Returns the current tunable values of an options object as a plain map, for provenance;
+     * unset (null) values are left out, so the map binds back to equal options.
      *
      * @param options an options object
      */
@@ -150,6 +151,9 @@ public final class OptionsBinder {
         for (Map.Entry<String, Field> entry : tunableFields(options.getClass()).entrySet()) {
             try {
                 Object value = entry.getValue().get(options);
+                if (value == null) {
+                    continue;
+                }
                 if (value instanceof Enum<?> constant) {
                     value = kebab(constant.name());
                 } else if (value instanceof int[] ints) {

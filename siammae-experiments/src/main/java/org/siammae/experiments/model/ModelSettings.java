@@ -1,11 +1,13 @@
 package org.siammae.experiments.model;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.siammae.api.component.ComponentContext;
 import org.siammae.api.component.ComponentKind;
 import org.siammae.api.component.ComponentRegistry;
 import org.siammae.api.component.ComponentSpec;
 import org.siammae.api.config.ConfigProblems;
+import org.siammae.api.config.OptionsBinder;
 import org.siammae.api.config.Tunable;
 import org.siammae.api.config.ValidatedOptions;
 import org.siammae.api.masking.MaskPolicy;
@@ -94,6 +96,30 @@ public final class ModelSettings implements ValidatedOptions {
      */
     public ModelGeometry geometry(int frames) {
         return new ModelGeometry(height(), width(), patchSize, channels, frames);
+    }
+
+    /**
+     * Returns the section with every component's options resolved, defaults included, so that a
+     * checkpoint rebuilds the same model even if a default changes later.
+     *
+     * @param registry the component registry
+     */
+    public Map<String, Object> toResolvedMap(ComponentRegistry registry) {
+        Map<String, Object> map = OptionsBinder.toMap(this);
+        map.put("encoder", resolve(registry, ComponentKind.ENCODER, encoder));
+        map.put("decoder", resolve(registry, ComponentKind.DECODER, decoder));
+        map.put("loss", resolve(registry, ComponentKind.LOSS, loss));
+        map.put("masking", resolve(registry, ComponentKind.MASK_POLICY, masking));
+        return map;
+    }
+
+    private static Map<String, Object> resolve(
+            ComponentRegistry registry, ComponentKind<?> kind, ComponentSpec spec) {
+        Object options = ComponentRegistry.bindOptions(registry.provider(kind, spec), spec);
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(ComponentSpec.NAME_KEY, spec.name());
+        map.putAll(OptionsBinder.toMap(options));
+        return map;
     }
 
     /** Returns the encoder component. */

@@ -128,6 +128,37 @@ class DataPipelineTest {
     }
 
     @Test
+    void sharedVideosBatchIdenticallyAcrossWorkers() throws Exception {
+        Path videos = TestData.sharedVideos();
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("source", Map.of("name", "video-folder", "root", videos.toString()));
+        section.put("batch-size", 4);
+        section.put("cache-dir", folder.resolve("cache").toString());
+        section.put("workers", 2);
+        List<SampleBatch> threaded = batches(section, 9, 3);
+        section.put("workers", 0);
+        List<SampleBatch> inline = batches(section, 9, 3);
+
+        for (int i = 0; i < threaded.size(); i++) {
+            SampleBatch batch = threaded.get(i);
+            assertThat(batch.shape()).containsExactly(4, 2, 3, 32, 32);
+            assertThat(inline.get(i).values()).as("batch %d", i).containsExactly(batch.values());
+            int frame = 3 * 32 * 32;
+            for (int f = 0; f < 8; f++) {
+                double sum = 0;
+                double squares = 0;
+                for (int k = f * frame; k < (f + 1) * frame; k++) {
+                    sum += batch.values()[k];
+                    squares += batch.values()[k] * batch.values()[k];
+                }
+                double mean = sum / frame;
+                double deviation = Math.sqrt(squares / frame - mean * mean);
+                assertThat(deviation).as("batch %d frame %d contrast", i, f).isGreaterThan(0.1);
+            }
+        }
+    }
+
+    @Test
     void samplerFrameCountMustMatchModel() {
         Map<String, Object> section = synthetic(1);
         section.put("sampler", Map.of("name", "multi-frame", "context-frames", 2));

@@ -1,8 +1,10 @@
 package org.siammae.data;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.siammae.api.component.ComponentContext;
 import org.siammae.api.component.ComponentRegistry;
 import org.siammae.api.config.ConfigLocation;
@@ -40,6 +42,17 @@ public final class TestData {
                         problems);
         problems.throwIfAny();
         return settings;
+    }
+
+    /**
+     * Returns the folder of shared real clips, skipping the calling test when it is missing.
+     */
+    public static Path sharedVideos() {
+        Path shared = sharedData();
+        Assumptions.assumeTrue(
+                shared != null && Files.isDirectory(shared.resolve("videos")),
+                "shared clips not found (system property siammae.sharedData): " + shared);
+        return shared.resolve("videos");
     }
 
     /** Returns the path of the shared data folder that Surefire passes, or null if unset. */

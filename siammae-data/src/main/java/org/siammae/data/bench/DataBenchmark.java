@@ -28,9 +28,13 @@ import org.siammae.data.video.VideoDecoder;
  * also measures the decoder alone, in frames per second over every frame of each clip. Each rate
  * is also given per CPU-second of this process (all threads).
  *
+ * <p>Last, it indexes a temporary Kinetics-like tree of {@code --index-files} links to the clips,
+ * once from scratch and once from the stored index.
+ *
  * <p>Usage: {@code DataBenchmark [--videos DIR] [--size 224] [--workers 1,2,4] [--batch 32]
- * [--seconds 20] [--cache DIR]}. Prints a Markdown table. The clip index goes to {@code --cache}
- * (a temporary folder by default), never into the video folder.
+ * [--seconds 20] [--cache DIR] [--index-files 2000]}. Prints Markdown tables. The clip index of
+ * the video folder goes to {@code --cache} (a temporary folder by default), never into the video
+ * folder.
  */
 public final class DataBenchmark {
 
@@ -89,6 +93,64 @@ public final class DataBenchmark {
             }
         }
         decodeAll(clips, size);
+        int indexFiles = Integer.parseInt(options.getOrDefault("index-files", "2000"));
+        if (indexFiles > 0) {
+            indexRate(registry, videos, indexFiles, geometry);
+        }
+    }
+
+    /**
+     * Prints how fast a folder of {@code count} clips is indexed, first from scratch and then from
+     * the stored index. The folder holds symbolic links to the benchmark clips, 50 per class
+     * folder as in Kinetics, so it costs no disk space.
+     */
+    private static void indexRate(
+            ComponentRegistry registry, Path videos, int count, ModelGeometry geometry)
+            throws IOException {
+        List<Path> clips;
+        try (var files = Files.list(videos)) {
+            clips = files.filter(Files::isRegularFile).sorted().toList();
+        }
+        Path root = Files.createTempDirectory("siammae-bench-tree");
+        for (int i = 0; i < count; i++) {
+            Path clip = clips.get(i % clips.size());
+            String name = clip.getFileName().toString();
+            Path link = root.resolve(String.format(Locale.ROOT, "class_%03d/clip_%05d%s", i / 50, i,
+                    name.substring(name.lastIndexOf('.'))));
+            Files.createDirectories(link.getParent());
+            Files.createSymbolicLink(link, clip);
+        }
+        ComponentContext context =
+                ComponentContext.of(registry, new RunRandom(0), Path.of("."))
+                        .with(ModelGeometry.class, geometry);
+        System.out.printf(Locale.ROOT, "%nIndexing %d files (links to the clips in %d class folders),"
+                + " %d probe threads:%n%n", count, (count + 49) / 50,
+                Runtime.getRuntime().availableProcessors());
+        System.out.println("| scan | seconds | files/s | files per CPU-second |");
+        System.out.println("|---|---:|---:|---:|");
+        for (String scan : List.of("first (probes every file)", "second (stored index)")) {
+            long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
+            var source =
+                    registry.create(
+                            org.siammae.api.component.ComponentKind.CLIP_SOURCE,
+                            org.siammae.api.component.ComponentSpec.named(
+                                    "video-folder", Map.of("root", root.toString())),
+                            context);
+            int found = source.clips().size();
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            double cpu = (processCpuNanos() - cpuStart) / 1e9;
+            if (found != count) {
+                throw new IllegalStateException("indexed " + found + " of " + count + " files");
+            }
+            System.out.printf(Locale.ROOT, "| %s | %.2f | %.0f | %.0f |%n", scan, elapsed,
+                    count / elapsed, count / cpu);
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path); // links, folders and the index; the clips stay
+            }
+        }
     }
 
     /** Prints the rate of decoding every frame of every clip, scaled to a short side of 1.5 x size. */
@@ -152,7 +214,7 @@ public final class DataBenchmark {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException(
                         "expected --name value pairs, got '" + args[i] + "'; options: --videos,"
-                                + " --size, --workers, --batch, --seconds, --cache");
+                                + " --size, --workers, --batch, --seconds, --cache, --index-files");
             }
             options.put(args[i].substring(2), args[++i]);
         }

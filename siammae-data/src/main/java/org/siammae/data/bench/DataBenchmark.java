@@ -101,7 +101,7 @@ public final class DataBenchmark {
 
     /**
      * Prints how fast a folder of {@code count} clips is indexed, first from scratch and then from
-     * the stored index. The folder holds symbolic links to the benchmark clips, 50 per class
+     * the stored index. The folder contains symbolic links to the benchmark clips, 50 per class
      * folder as in Kinetics, so it costs no disk space.
      */
     private static void indexRate(

@@ -94,6 +94,10 @@ class VideoFolderSourceTest {
         assertThat(lineOf(list, "catch/empty.mp4")).contains("empty (0 bytes)");
         assertThat(lineOf(list, "catch/truncated.mp4")).contains("cannot open");
         assertThat(lineOf(list, "arm wrestling/audio.mp4")).contains("no video stream");
+        // The index records frames, fps, size and duration: 164 frames at 25 fps last 6.56 s.
+        String index = Files.readString(report.indexFile(), StandardCharsets.UTF_8);
+        assertThat(lineOf(index, "catch/good.avi")).contains(",164,true,25.000000,320,240,6.560,");
+        assertThat(lineOf(index, "\"arm wrestling/good, with comma.mp4\"")).contains(",280,true,");
     }
 
     private static String lineOf(String text, String prefix) {

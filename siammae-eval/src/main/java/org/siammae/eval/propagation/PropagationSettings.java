@@ -50,6 +50,27 @@ public record PropagationSettings(
         }
     }
 
+    /**
+     * Returns a copy with another top-k (VIP uses 10 where DAVIS uses 7).
+     *
+     * @param newTopK context cells kept per target cell
+     */
+    public PropagationSettings withTopK(int newTopK) {
+        return new PropagationSettings(
+                newTopK,
+                temperature,
+                contextFrames,
+                neighbourhood,
+                radius,
+                restrictFirstFrame,
+                padContext,
+                labelDownsampling,
+                labelUpsampling,
+                normalizeChannels,
+                davisSize,
+                tileSize);
+    }
+
     /** Returns the settings as a key-value map for reports. */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();

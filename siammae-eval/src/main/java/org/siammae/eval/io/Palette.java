@@ -7,10 +7,14 @@ public final class Palette {
 
     private Palette() {}
 
+    /** Palette entries from here on are grey levels (i, i, i) in the DAVIS annotation files. */
+    private static final int DAVIS_COLOURS = 22;
+
     /**
-     * Returns the 256-colour palette of DAVIS annotations, which is the PASCAL VOC colour map: the
-     * bits of an index are spread over the three channels from the most significant bit down, so
-     * index 1 is (128, 0, 0), 2 is (0, 128, 0), 3 is (128, 128, 0) and 4 is (0, 0, 128).
+     * Returns the 256-colour palette of the DAVIS-2017 annotation files. Indices 0 to 21 follow the
+     * PASCAL VOC colour map (the bits of an index spread over the channels from the most
+     * significant bit down: 1 is (128, 0, 0), 2 is (0, 128, 0), 4 is (0, 0, 128)) except that a
+     * channel value of 192 is stored as 191; indices from 22 up are the grey level (i, i, i).
      */
     public static IndexColorModel davis() {
         byte[] red = new byte[256];
@@ -27,9 +31,15 @@ public final class Palette {
                 b |= ((bits >> 2) & 1) << shift;
                 bits >>= 3;
             }
-            red[index] = (byte) r;
-            green[index] = (byte) g;
-            blue[index] = (byte) b;
+            if (index < DAVIS_COLOURS) {
+                red[index] = (byte) (r == 192 ? 191 : r);
+                green[index] = (byte) (g == 192 ? 191 : g);
+                blue[index] = (byte) (b == 192 ? 191 : b);
+            } else {
+                red[index] = (byte) index;
+                green[index] = (byte) index;
+                blue[index] = (byte) index;
+            }
         }
         return new IndexColorModel(8, 256, red, green, blue);
     }

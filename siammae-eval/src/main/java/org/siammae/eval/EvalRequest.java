@@ -1,0 +1,105 @@
+package org.siammae.eval;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.siammae.api.component.ComponentContext;
+import org.siammae.api.component.ComponentSpec;
+import org.siammae.api.config.ConfigLocation;
+import org.siammae.api.config.ConfigProblems;
+import org.siammae.api.config.OptionsBinder;
+import org.siammae.eval.propagation.PropagationOptions;
+import org.siammae.eval.propagation.PropagationSettings;
+
+/**
+ * One evaluation as a descriptor's {@code evaluate:} entry or the command line states it, for
+ * example {@code {task: davis, data: ../shared/data/davis2016, preset: dino, top-k: 10}}.
+ *
+ * <p>{@code task} selects the task; keys of the task's options class set it; every other key is a
+ * propagation option that overrides the preset. Unknown keys are reported with both key sets.
+ *
+ * @param task the task
+ * @param options the bound task options
+ * @param propagation the protocol: the preset with the overrides applied
+ */
+public record EvalRequest(EvalTask task, TaskOptions options, PropagationSettings propagation) {
+
+    /** The key that names the task. */
+    public static final String TASK_KEY = "task";
+
+    /**
+     * Binds an entry, recording every problem before throwing.
+     *
+     * @param entry the entry's keys and values
+     * @param keyPath the dotted path of the entry, such as {@code evaluate.0}
+     * @param location where the entry came from
+     * @param context the context whose registry holds the propagation presets
+     * @throws org.siammae.api.config.ConfigException listing every problem found
+     */
+    public static EvalRequest bind(
+            Map<String, ?> entry, String keyPath, ConfigLocation location, ComponentContext context) {
+        ConfigProblems problems = new ConfigProblems(location);
+        ConfigProblems here = problems.under(keyPath);
+        Object taskName = entry.get(TASK_KEY);
+        EvalTask task = null;
+        for (EvalTask candidate : EvalTask.values()) {
+            if (candidate.key().equals(taskName)) {
+                task = candidate;
+            }
+        }
+        if (task == null) {
+            here.add(
+                    TASK_KEY,
+                    (taskName == null ? "missing" : "unknown task '" + taskName + "'")
+                            + "; choose one of "
+                            + Arrays.stream(EvalTask.values()).map(EvalTask::key).toList());
+            problems.throwIfAny();
+        }
+        TaskOptions options = task.newOptions();
+        Set<String> taskKeys = keys(options);
+        Set<String> propagationKeys = keys(new PropagationOptions());
+        Map<String, Object> taskValues = new LinkedHashMap<>();
+        Map<String, Object> overrides = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> item : entry.entrySet()) {
+            String key = item.getKey();
+            if (key.equals(TASK_KEY)) {
+                continue;
+            }
+            if (taskKeys.contains(key)) {
+                taskValues.put(key, item.getValue());
+            } else if (propagationKeys.contains(key)) {
+                overrides.put(key, item.getValue());
+            } else {
+                Set<String> all = new LinkedHashSet<>(taskKeys);
+                all.addAll(propagationKeys);
+                here.add(key, OptionsBinder.unknownKeyMessage(key, all));
+            }
+        }
+        OptionsBinder.bind(taskValues, options, here);
+        PropagationSettings propagation = null;
+        if (problems.isEmpty()) {
+            ComponentSpec spec = new ComponentSpec(options.preset, overrides, keyPath, location);
+            Object bound = context.registry().check(EvalKinds.PROPAGATION, spec, problems);
+            problems.throwIfAny();
+            propagation =
+                    context.registry().provider(EvalKinds.PROPAGATION, spec).create(bound, context);
+        }
+        problems.throwIfAny();
+        return new EvalRequest(task, options, propagation);
+    }
+
+    /**
+     * Returns the keys an options object accepts.
+     *
+     * @param options an options object
+     */
+    public static Set<String> keys(Object options) {
+        Set<String> keys = new LinkedHashSet<>();
+        List<OptionsBinder.FieldInfo> fields = OptionsBinder.describe(options);
+        fields.forEach(field -> keys.add(field.key()));
+        return keys;
+    }
+}

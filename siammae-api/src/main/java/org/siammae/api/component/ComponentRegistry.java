@@ -137,8 +137,15 @@ public final class ComponentRegistry {
             problems.under(spec.keyPath()).add("", e.problems().get(0).message());
             return null;
         }
-        return OptionsBinder.bind(
-                spec.options(), provider.newOptions(), problems.under(spec.keyPath()));
+        Object options =
+                OptionsBinder.bind(spec.options(), provider.newOptions(), problems.under(spec.keyPath()));
+        for (OptionsBinder.NestedComponent nested : OptionsBinder.nestedComponents(options)) {
+            kinds().stream()
+                    .filter(k -> k.name().equals(nested.kind()))
+                    .findFirst()
+                    .ifPresent(nestedKind -> check(nestedKind, nested.spec(), problems));
+        }
+        return options;
     }
 
     /**

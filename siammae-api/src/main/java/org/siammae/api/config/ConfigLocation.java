@@ -6,8 +6,18 @@ package org.siammae.api.config;
  */
 public interface ConfigLocation {
 
-    /** Returns the name of the file the keys were read from. */
+    /** Returns the name of the file the keys were read from (the top file of a chain). */
     String file();
+
+    /**
+     * Returns the file a key came from; differs from {@link #file()} when a descriptor inherits
+     * keys from a base file or a key was set on the command line.
+     *
+     * @param keyPath the dotted key path
+     */
+    default String fileOf(String keyPath) {
+        return file();
+    }
 
     /**
      * Returns the 1-based line of a key, or 0 when unknown.
@@ -23,7 +33,7 @@ public interface ConfigLocation {
      * @param message what is wrong
      */
     default ConfigProblem problem(String keyPath, String message) {
-        return new ConfigProblem(file(), lineOf(keyPath), keyPath, message);
+        return new ConfigProblem(fileOf(keyPath), lineOf(keyPath), keyPath, message);
     }
 
     /**

@@ -11,14 +11,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.siammae.api.component.ComponentSpec;
 
 /**
  * Sets the {@link Tunable} fields of an options object from a descriptor map.
  *
  * <p>Supported field types: {@code int}, {@code long}, {@code float}, {@code double}, {@code
  * boolean} and their boxes, {@code String}, enums (written in kebab case, {@code CROSS_SELF} is
- * {@code cross-self}), {@code int[]}, {@code double[]}, {@code List} of those scalars, and {@code
- * Map<String, Object>} for free-form sections. A whole number fits a floating-point field; a
+ * {@code cross-self}), {@code int[]}, {@code double[]}, {@code List} of those scalars, {@code
+ * Map<String, Object>} for free-form sections, and {@link ComponentSpec} for a nested component
+ * (a name or a mapping with {@code name}). A whole number fits a floating-point field; a
  * fractional number never fits an integer field; strings are never parsed as numbers.
  */
 public final class OptionsBinder {
@@ -54,7 +56,14 @@ public final class OptionsBinder {
                 continue;
             }
             try {
-                field.set(options, convert(entry.getValue(), field.getGenericType()));
+                Object value =
+                        field.getType() == ComponentSpec.class
+                                ? ComponentSpec.parse(
+                                        entry.getValue(), problems.path(key), problems.location())
+                                : convert(entry.getValue(), field.getGenericType());
+                field.set(options, value);
+            } catch (ConfigException e) {
+                problems.add(key, e.problems().get(0).message());
             } catch (IllegalArgumentException e) {
                 problems.add(key, e.getMessage());
             } catch (IllegalAccessException e) {
@@ -104,8 +113,36 @@ public final class OptionsBinder {
         return infos;
     }
 
+    /** A nested component of an options object and the kind it belongs to. */
+    public record NestedComponent(String kind, ComponentSpec spec) {}
+
     /**
-     * Returns the current tunable values of an options object as a plain map, for provenance.
+     * Lists the nested components of bound options whose field names a kind.
+     *
+     * @param options bound options
+     */
+    public static List<NestedComponent> nestedComponents(Object options) {
+        List<NestedComponent> nested = new ArrayList<>();
+        for (Field field : tunableFields(options.getClass()).values()) {
+            String kind = field.getAnnotation(Tunable.class).kind();
+            if (field.getType() != ComponentSpec.class || kind.isEmpty()) {
+                continue;
+            }
+            try {
+                Object value = field.get(options);
+                if (value != null) {
+                    nested.add(new NestedComponent(kind, (ComponentSpec) value));
+                }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot read tunable field " + field, e);
+            }
+        }
+        return nested;
+    }
+
+    /**
+     * Returns the current tunable values of an options object as a plain map, for provenance;
+     * unset (null) values are left out, so the map binds back to equal options.
      *
      * @param options an options object
      */
@@ -114,12 +151,20 @@ public final class OptionsBinder {
         for (Map.Entry<String, Field> entry : tunableFields(options.getClass()).entrySet()) {
             try {
                 Object value = entry.getValue().get(options);
+                if (value == null) {
+                    continue;
+                }
                 if (value instanceof Enum<?> constant) {
                     value = kebab(constant.name());
                 } else if (value instanceof int[] ints) {
                     value = Arrays.stream(ints).boxed().collect(Collectors.toList());
                 } else if (value instanceof double[] doubles) {
                     value = Arrays.stream(doubles).boxed().collect(Collectors.toList());
+                } else if (value instanceof ComponentSpec spec) {
+                    Map<String, Object> nested = new LinkedHashMap<>();
+                    nested.put(ComponentSpec.NAME_KEY, spec.name());
+                    nested.putAll(spec.options());
+                    value = nested;
                 }
                 map.put(entry.getKey(), value);
             } catch (IllegalAccessException e) {
@@ -401,6 +446,9 @@ public final class OptionsBinder {
         }
         if (c.isEnum()) {
             return "one of " + enumNames(c);
+        }
+        if (c == ComponentSpec.class) {
+            return "component";
         }
         return "string";
     }

@@ -27,4 +27,11 @@ public @interface Tunable {
 
     /** Whether a descriptor must set the key (a field without a sensible default). */
     boolean required() default false;
+
+    /**
+     * For a field of type {@link org.siammae.api.component.ComponentSpec}: the name of the
+     * component kind it selects ({@code mask-pattern}), so that a descriptor check can verify the
+     * nested name before anything is built.
+     */
+    String kind() default "";
 }

@@ -1,6 +1,7 @@
 package org.siammae.api.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -11,6 +12,27 @@ import ai.djl.ndarray.types.Shape;
 public final class Tokens {
 
     private Tokens() {}
+
+    /**
+     * Concatenates arrays along an axis, keeping the autograd graph.
+     *
+     * <p>Use it instead of {@code NDArrays.concat}: for a single array, DJL 0.36 returns {@code
+     * duplicate()}, which on the PyTorch engine is a clone cut off from the gradient graph, so
+     * gradients silently stop there.
+     *
+     * @param parts the arrays, at least one
+     * @param axis the axis
+     * @return the concatenation; the array itself when there is only one
+     */
+    public static NDArray concat(NDList parts, int axis) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to concatenate");
+        }
+        if (parts.size() == 1) {
+            return parts.head();
+        }
+        return parts.head().getNDArrayInternal().concat(parts.subNDList(1), axis);
+    }
 
     /**
      * Keeps the tokens at the given indices.

@@ -1,0 +1,17 @@
+package org.siammae.data.index;
+
+import java.nio.file.Path;
+
+/**
+ * The outcome of indexing a source: how many clips are usable, how many were skipped and where
+ * the index and the list of skipped clips were written.
+ *
+ * @param usable clips a sampler can draw from
+ * @param skipped clips left out: unreadable, without a video stream, or too short
+ * @param fingerprint a SHA-256 hex digest of the usable clips' paths, sizes, frame counts, frame
+ *     rates and frame sizes; it changes when the data changes, and not when files are only touched
+ * @param indexFile the index file, or null if none was written
+ * @param skippedList the CSV list of skipped clips with reasons, or null if none was written
+ */
+public record ScanReport(
+        int usable, int skipped, String fingerprint, Path indexFile, Path skippedList) {}

@@ -1,0 +1,80 @@
+package org.siammae.experiments.descriptor;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.siammae.api.config.ConfigLocation;
+
+/**
+ * Where each key of a resolved descriptor came from: a file and line, which differ per key when a
+ * descriptor extends a base file or a key was set on the command line.
+ */
+public final class DescriptorLocation implements ConfigLocation {
+
+    /** The label of keys set by {@code key=value} arguments. */
+    public static final String COMMAND_LINE = "<command line>";
+
+    private record Origin(String file, int line) {}
+
+    private final String file;
+    private final Map<String, Origin> origins = new HashMap<>();
+
+    /**
+     * Creates an empty location table.
+     *
+     * @param file the descriptor named on the command line
+     */
+    public DescriptorLocation(String file) {
+        this.file = file;
+    }
+
+    /**
+     * Records (or replaces) the origin of a key.
+     *
+     * @param keyPath the dotted key path
+     * @param sourceFile the file the key came from
+     * @param line its 1-based line, or 0
+     */
+    void record(String keyPath, String sourceFile, int line) {
+        origins.put(keyPath, new Origin(sourceFile, line));
+    }
+
+    /**
+     * Forgets the origins of a key and everything below it (before an override replaces them).
+     *
+     * @param keyPath the dotted key path
+     */
+    void forget(String keyPath) {
+        origins.keySet().removeIf(k -> k.equals(keyPath) || k.startsWith(keyPath + ".") || k.startsWith(keyPath + "["));
+    }
+
+    @Override
+    public String file() {
+        return file;
+    }
+
+    @Override
+    public String fileOf(String keyPath) {
+        Origin origin = nearest(keyPath);
+        return origin == null ? file : origin.file();
+    }
+
+    @Override
+    public int lineOf(String keyPath) {
+        Origin origin = nearest(keyPath);
+        return origin == null ? 0 : origin.line();
+    }
+
+    /** Returns the origin of the key or of its closest recorded parent. */
+    private Origin nearest(String keyPath) {
+        String path = keyPath;
+        while (path != null && !path.isEmpty()) {
+            Origin origin = origins.get(path);
+            if (origin != null) {
+                return origin;
+            }
+            int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+            path = cut < 0 ? null : path.substring(0, cut);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,283 @@
+package org.siammae.experiments.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.siammae.api.checkpoint.TensorFile;
+import org.siammae.api.component.ComponentContext;
+import org.siammae.api.component.ComponentRegistry;
+import org.siammae.api.data.SampleBatch;
+import org.siammae.api.model.FrameMasks;
+import org.siammae.api.model.ModelGeometry;
+import org.siammae.api.model.SiamMae;
+import org.siammae.api.nn.ParameterInit;
+import org.siammae.api.nn.ParameterPaths;
+import org.siammae.api.random.RunRandom;
+import org.siammae.data.DataPipeline;
+import org.siammae.experiments.ExperimentSpec;
+import org.siammae.experiments.model.ModelCheckpoint;
+import org.siammae.experiments.run.Provenance;
+import org.siammae.experiments.run.RunFolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pretraining loop: batches from the data pipeline, masks from the run's masking stream, a
+ * forward and backward pass, an AdamW step; progress, the loss log and checkpoints go to the run
+ * folder.
+ *
+ * <p>Every random draw comes from the run seed: weights from the {@code init} stream, masks of step
+ * {@code s} from the stream {@code masking/s}, and data from the pipeline's own seeded workers, so
+ * equal seeds give equal loss sequences and a resumed run continues the same sequence.
+ */
+public final class Pretrainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pretrainer.class);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * What a finished run produced.
+     *
+     * @param runFolder the run folder
+     * @param checkpoint the final checkpoint folder
+     * @param steps optimiser steps taken in total
+     * @param firstLoss the mean loss of the first logged interval
+     * @param finalLoss the mean loss of the last logged interval
+     * @param wallSeconds wall time of this invocation
+     */
+    public record Result(
+            RunFolder runFolder, Path checkpoint, long steps, double firstLoss, double finalLoss, double wallSeconds) {}
+
+    private final ExperimentSpec spec;
+    private final ComponentRegistry registry;
+
+    /**
+     * Creates a trainer for an experiment.
+     *
+     * @param spec the checked experiment
+     * @param registry the component registry
+     */
+    public Pretrainer(ExperimentSpec spec, ComponentRegistry registry) {
+        this.spec = spec;
+        this.registry = registry;
+    }
+
+    /**
+     * Trains in a run folder, resuming from its newest checkpoint if it has one.
+     *
+     * @param runFolder a fresh run folder, or one to resume
+     * @throws IOException if data cannot be read or results cannot be written
+     * @throws InterruptedException if interrupted while waiting for data
+     */
+    public Result run(RunFolder runFolder) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        RunRandom random = new RunRandom(spec.seed());
+        ComponentContext context = ComponentContext.of(registry, random, Path.of("").toAbsolutePath());
+        TrainSettings train = spec.train();
+        Device device = device(train.device());
+
+        try (NDManager manager = NDManager.newBaseManager(device);
+                DataPipeline data = openData(context)) {
+            // Build and initialise the model from the run's own generator.
+            ModelGeometry geometry = spec.model().geometry(spec.data().framesPerSample(context));
+            SiamMae model = spec.model().build(geometry, context);
+            ParameterInit.initialize(model, manager, random.stream("init"));
+            Map<String, Parameter> parameters = ParameterPaths.of(model);
+            AdamW optimizer = new AdamW(parameters, manager, train.optimizer());
+            Map<String, Object> metadata = ModelCheckpoint.modelMetadata(spec.model(), geometry, registry);
+            metadata.put("seed", spec.seed());
+            metadata.put("descriptor_sha256", spec.descriptor().sha256());
+
+            // Schedule and resume point.
+            int batchSize = spec.data().batchSize();
+            int batchesPerEpoch = data.batchesPerEpoch();
+            int totalSteps = train.totalSteps(batchesPerEpoch);
+            LearningRateSchedule schedule =
+                    new LearningRateSchedule(
+                            train.peakLearningRate(batchSize),
+                            train.minLearningRate(),
+                            train.warmup(batchesPerEpoch),
+                            totalSteps);
+            long firstStep = resume(runFolder, model, optimizer, manager);
+            skipBatches(data, firstStep * train.gradientAccumulation());
+            writeStartFiles(runFolder, data, device, geometry, totalSteps, schedule, parameters);
+            LOG.info(
+                    "Training {} parameters for {} steps ({} batches of {} per epoch) in {}",
+                    countValues(parameters), totalSteps, batchesPerEpoch, batchSize, runFolder);
+
+            Path checkpoint = null;
+            TrainingProgress progress = new TrainingProgress(totalSteps, firstStep, batchSize * train.gradientAccumulation());
+            ParameterStore store = new ParameterStore(manager, false);
+            try (MetricsLog metrics = new MetricsLog(runFolder.resolve("metrics.csv"))) {
+                for (long step = firstStep; step < totalSteps; step++) {
+                    double learningRate = schedule.at((int) step);
+                    StepResult result = trainStep(model, optimizer, store, manager, data, random, step, learningRate);
+                    progress.record(step + 1, result.loss());
+                    metrics.append(step + 1, result.epoch(), result.loss(), learningRate, progress.recentRate(), progress.elapsedSeconds());
+                    if ((step + 1) % train.logEvery() == 0 || step + 1 == totalSteps) {
+                        progress.log(LOG, learningRate);
+                    }
+                    boolean last = step + 1 == totalSteps;
+                    if (last || (train.checkpointEvery() > 0 && (step + 1) % train.checkpointEvery() == 0)) {
+                        checkpoint =
+                                ModelCheckpoint.write(
+                                        runFolder, step + 1, model, optimizer.state(), metadata, train.keepCheckpoints());
+                    }
+                }
+            }
+            if (checkpoint == null) {
+                checkpoint = ModelCheckpoint.find(runFolder.path()).folder();
+            }
+            double wall = (System.nanoTime() - started) / 1e9;
+            Result result =
+                    new Result(runFolder, checkpoint, totalSteps, progress.firstLoss(), progress.lastLoss(), wall);
+            writeSummary(runFolder, result);
+            LOG.info(
+                    "Finished {} steps in {}; loss {} -> {}; checkpoint {}",
+                    totalSteps, TrainingProgress.format(Duration.ofSeconds((long) wall)),
+                    String.format("%.4f", result.firstLoss()), String.format("%.4f", result.finalLoss()), checkpoint);
+            return result;
+        }
+    }
+
+    private record StepResult(double loss, int epoch) {}
+
+    private StepResult trainStep(
+            SiamMae model,
+            AdamW optimizer,
+            ParameterStore store,
+            NDManager manager,
+            DataPipeline data,
+            RunRandom random,
+            long step,
+            double learningRate)
+            throws IOException, InterruptedException {
+        int accumulation = spec.train().gradientAccumulation();
+        double lossSum = 0;
+        int epoch = 0;
+        for (int micro = 0; micro < accumulation; micro++) {
+            SampleBatch batch = data.next();
+            epoch = batch.epoch();
+            try (NDScope scope = new NDScope()) {
+                NDArray frames = manager.create(FloatBuffer.wrap(batch.values()), new Shape(batch.shape())); // (B, T, C, H, W)
+                FrameMasks masks = model.sampleMasks(batch.batchSize(), random.stream("masking/" + step + "/" + micro));
+                float loss;
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray value = model.forward(store, frames, masks, true).loss();
+                    collector.backward(value.div(accumulation));
+                    loss = value.getFloat();
+                }
+                if (!Float.isFinite(loss)) {
+                    throw new IllegalStateException(
+                            "loss became " + loss + " at step " + (step + 1) + "; lower the learning rate"
+                                    + " (train.base-lr) or check the data for constant frames");
+                }
+                lossSum += loss;
+            }
+        }
+        try (NDScope scope = new NDScope()) {
+            optimizer.step(learningRate);
+        }
+        return new StepResult(lossSum / accumulation, epoch);
+    }
+
+    private DataPipeline openData(ComponentContext context) throws IOException {
+        ModelGeometry geometry = spec.model().geometry(spec.data().framesPerSample(context));
+        return DataPipeline.open(spec.data(), geometry, context);
+    }
+
+    private long resume(RunFolder runFolder, SiamMae model, AdamW optimizer, NDManager manager) throws IOException {
+        var latest = ModelCheckpoint.latest(runFolder.path());
+        if (latest.isEmpty()) {
+            return 0;
+        }
+        ModelCheckpoint.Info info = latest.get();
+        try (NDManager scratch = manager.newSubManager()) {
+            Path modelFile = info.folder().resolve(ModelCheckpoint.MODEL_FILE);
+            TensorFile.loadInto(modelFile, TensorFile.read(modelFile, scratch), ParameterPaths.of(model), "");
+            Path optimizerFile = info.folder().resolve(ModelCheckpoint.OPTIMIZER_FILE);
+            optimizer.restore(TensorFile.read(optimizerFile, scratch), info.step());
+        }
+        LOG.info("Resuming {} from step {} ({})", runFolder, info.step(), info.folder());
+        return info.step();
+    }
+
+    private static void skipBatches(DataPipeline data, long count) throws IOException, InterruptedException {
+        // NOTE: skipping decodes the skipped batches; a resume late in a long run pays that time.
+        for (long i = 0; i < count; i++) {
+            data.next();
+        }
+    }
+
+    private void writeStartFiles(
+            RunFolder runFolder,
+            DataPipeline data,
+            Device device,
+            ModelGeometry geometry,
+            int totalSteps,
+            LearningRateSchedule schedule,
+            Map<String, Parameter> parameters)
+            throws IOException {
+        if (!java.nio.file.Files.exists(runFolder.resolve("descriptor.yaml"))) {
+            runFolder.writeText("descriptor.yaml", spec.descriptor().toYaml());
+        }
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("name", spec.name());
+        provenance.put("descriptor", spec.descriptor().file().toString());
+        provenance.put("descriptor_sha256", spec.descriptor().sha256());
+        provenance.put("seed", spec.seed());
+        provenance.put("environment", Provenance.environment(device.toString()));
+        provenance.put("data", data.provenance());
+        provenance.put("parameters", countValues(parameters));
+        provenance.put("geometry", geometry.toString());
+        provenance.put("total_steps", totalSteps);
+        provenance.put("peak_lr", schedule.peak());
+        provenance.put("warmup_steps", schedule.warmupSteps());
+        String name = java.nio.file.Files.exists(runFolder.resolve("provenance.json")) ? "provenance-resume.json" : "provenance.json";
+        runFolder.writeText(name, JSON.writeValueAsString(provenance));
+    }
+
+    private static void writeSummary(RunFolder runFolder, Result result) throws IOException {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("steps", result.steps());
+        summary.put("first_loss", result.firstLoss());
+        summary.put("final_loss", result.finalLoss());
+        summary.put("wall_seconds", result.wallSeconds());
+        summary.put("checkpoint", result.checkpoint().toString());
+        runFolder.writeText("summary.json", JSON.writeValueAsString(summary));
+    }
+
+    private static long countValues(Map<String, Parameter> parameters) {
+        return parameters.values().stream().mapToLong(p -> p.getArray().getShape().size()).sum();
+    }
+
+    private static Device device(TrainSettings.DeviceChoice choice) {
+        int gpus = Engine.getInstance().getGpuCount();
+        return switch (choice) {
+            case CPU -> Device.cpu();
+            case GPU -> {
+                if (gpus == 0) {
+                    throw new IllegalStateException(
+                            "train.device is gpu but the engine sees no GPU; install the CUDA build"
+                                    + " (README, GPU) or set train.device=cpu");
+                }
+                yield Device.gpu();
+            }
+            case AUTO -> gpus > 0 ? Device.gpu() : Device.cpu();
+        };
+    }
+}

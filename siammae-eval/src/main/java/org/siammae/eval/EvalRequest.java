@@ -42,7 +42,24 @@ public record EvalRequest(EvalTask task, TaskOptions options, PropagationSetting
     public static EvalRequest bind(
             Map<String, ?> entry, String keyPath, ConfigLocation location, ComponentContext context) {
         ConfigProblems problems = new ConfigProblems(location);
+        EvalRequest request = check(entry, keyPath, problems, context);
+        problems.throwIfAny();
+        return request;
+    }
+
+    /**
+     * Binds an entry, adding every problem to a collector (for checking a whole descriptor).
+     *
+     * @param entry the entry's keys and values
+     * @param keyPath the dotted path of the entry, such as {@code evaluate.0}
+     * @param problems where problems are recorded, with full key paths
+     * @param context the context whose registry holds the propagation presets
+     * @return the request, or null when a problem was found
+     */
+    public static EvalRequest check(
+            Map<String, ?> entry, String keyPath, ConfigProblems problems, ComponentContext context) {
         ConfigProblems here = problems.under(keyPath);
+        int before = problems.list().size();
         Object taskName = entry.get(TASK_KEY);
         EvalTask task = null;
         for (EvalTask candidate : EvalTask.values()) {
@@ -56,7 +73,7 @@ public record EvalRequest(EvalTask task, TaskOptions options, PropagationSetting
                     (taskName == null ? "missing" : "unknown task '" + taskName + "'")
                             + "; choose one of "
                             + Arrays.stream(EvalTask.values()).map(EvalTask::key).toList());
-            problems.throwIfAny();
+            return null;
         }
         TaskOptions options = task.newOptions();
         Set<String> taskKeys = keys(options);
@@ -79,15 +96,16 @@ public record EvalRequest(EvalTask task, TaskOptions options, PropagationSetting
             }
         }
         OptionsBinder.bind(taskValues, options, here);
-        PropagationSettings propagation = null;
-        if (problems.isEmpty()) {
-            ComponentSpec spec = new ComponentSpec(options.preset, overrides, keyPath, location);
-            Object bound = context.registry().check(EvalKinds.PROPAGATION, spec, problems);
-            problems.throwIfAny();
-            propagation =
-                    context.registry().provider(EvalKinds.PROPAGATION, spec).create(bound, context);
+        if (problems.list().size() > before) {
+            return null;
         }
-        problems.throwIfAny();
+        ComponentSpec spec = new ComponentSpec(options.preset, overrides, keyPath, problems.location());
+        Object bound = context.registry().check(EvalKinds.PROPAGATION, spec, problems);
+        if (problems.list().size() > before) {
+            return null;
+        }
+        PropagationSettings propagation =
+                context.registry().provider(EvalKinds.PROPAGATION, spec).create(bound, context);
         return new EvalRequest(task, options, propagation);
     }
 

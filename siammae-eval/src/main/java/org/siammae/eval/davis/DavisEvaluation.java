@@ -112,6 +112,43 @@ public final class DavisEvaluation {
         return new DavisSummary(scores, speed, output);
     }
 
+    /**
+     * Scores an existing results folder in the official layout ({@code <results>/<sequence>/<frame>.png}),
+     * for predictions made by any tool, and writes the tables and {@code summary.json}.
+     *
+     * @param options the task options (data, sequences, format, boundary tolerance)
+     * @param results the results folder
+     * @param outputFolder a new or empty folder for the tables
+     * @param progress receives one unit per sequence
+     * @return the scores
+     * @throws Exception if a prediction is missing, unreadable or has an id the ground truth lacks
+     */
+    public static DavisScores scoreResults(
+            DavisOptions options, Path results, Path outputFolder, EvalProgress progress)
+            throws Exception {
+        DavisDataset dataset =
+                DavisDataset.open(
+                        Path.of(options.data),
+                        options.resolution,
+                        options.subset,
+                        options.sequences,
+                        options.format);
+        DavisScores scores =
+                new DavisResultsScorer(new DavisScorer(options.boundThreshold))
+                        .score(dataset, results, progress);
+        Path output = OutputFolder.prepare(outputFolder);
+        DavisReport.writeTables(output, scores);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("task", "davis");
+        summary.put("data", dataset.root().toAbsolutePath().toString());
+        summary.put("results", results.toAbsolutePath().toString());
+        summary.put("finished", Instant.now().toString());
+        summary.put("scores", DavisReport.toMap(scores));
+        summary.put("note", "scores are fractions in [0, 1]");
+        JsonReport.write(output.resolve("summary.json"), summary);
+        return scores;
+    }
+
     private static int[] propagateSequence(
             DavisOptions options,
             PropagationSettings propagation,

@@ -18,6 +18,9 @@ import org.siammae.api.random.RunRandom;
 import org.siammae.eval.EvalRequest;
 import org.siammae.eval.EvalRunner;
 import org.siammae.eval.LoggingProgress;
+import org.siammae.eval.davis.DavisEvaluation;
+import org.siammae.eval.davis.DavisOptions;
+import org.siammae.eval.davis.DavisScores;
 import org.siammae.eval.features.FrameFeatures;
 import org.siammae.experiments.evaluate.FeatureChoice;
 import org.yaml.snakeyaml.Yaml;
@@ -72,6 +75,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "seed of the random-init baseline")
     long seed;
 
+    @Option(
+            names = "--results",
+            description = "DAVIS only: score this results folder (<results>/<sequence>/<frame>.png) instead of propagating")
+    Path results;
+
     @Option(names = "--output", description = "new folder for the results (default runs/eval/<task>-<preset>-<features>-<time>)")
     Path output;
 
@@ -93,6 +101,9 @@ final class EvalCommand implements Callable<Integer> {
             entry.put(setting.substring(0, equals), yaml.load(setting.substring(equals + 1)));
         }
         EvalRequest request = EvalRequest.bind(entry, "eval", ConfigLocation.of(LOCATION), context);
+        if (results != null) {
+            return scoreResults(request);
+        }
         FeatureChoice choice = choice(features);
         PositionalEmbeddingMode mode = mode(positionalEmbedding);
         Path folder =
@@ -108,6 +119,21 @@ final class EvalCommand implements Callable<Integer> {
             System.out.println("features: " + frameFeatures.description());
             System.out.println("results:  " + folder);
         }
+        return 0;
+    }
+
+    private int scoreResults(EvalRequest request) throws Exception {
+        if (!(request.options() instanceof DavisOptions options)) {
+            throw new ConfigException(
+                    ConfigLocation.of(LOCATION).problem("--results", "scoring a results folder is only available for davis"));
+        }
+        Path folder = output != null ? output : results.resolveSibling(results.getFileName() + "-scores");
+        DavisScores scores = DavisEvaluation.scoreResults(options, results, folder, new LoggingProgress());
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "davis  J&F-Mean %.2f  J-Mean %.2f  F-Mean %.2f over %d objects%n",
+                100 * scores.jfMean(), 100 * scores.jMean(), 100 * scores.fMean(), scores.objects().size());
+        System.out.println("results:  " + folder);
         return 0;
     }
 

@@ -85,6 +85,41 @@ class EvaluationStepTest {
         assertThat(status).isEqualTo(SiamMaeCli.INVALID_INPUT);
     }
 
+    @Test
+    void evalCommandScoresResultsFolder() throws IOException {
+        Path data = writeSequence(folder.resolve("davis"));
+        Path output = folder.resolve("scores");
+
+        // The annotations themselves, scored as results, give J&F 1.
+        int status =
+                SiamMaeCli.execute(
+                        "eval", "davis", "--data", data.toString(),
+                        "--results", data.resolve("Annotations/480p").toString(),
+                        "--output", output.toString());
+
+        assertThat(status).isZero();
+        assertThat(Files.readString(output.resolve("global_results.csv")))
+                .contains("1.000000,1.000000,1.000000");
+    }
+
+    @Test
+    void evalCommandRejectsUnknownPredictionId() throws IOException {
+        Path data = writeSequence(folder.resolve("davis"));
+        Path results = Files.createDirectories(folder.resolve("results/seq"));
+        for (int t = 0; t < 4; t++) {
+            LabelPngs.writeIndexed(
+                    results.resolve(String.format("%05d.png", t)), LabelMap.of(48, 32, new int[48 * 32]).replace(0, 4), Palette.davis());
+        }
+
+        int status =
+                SiamMaeCli.execute(
+                        "eval", "davis", "--data", data.toString(), "--results", folder.resolve("results").toString(),
+                        "--output", folder.resolve("scores").toString());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(folder.resolve("scores")).doesNotExist();
+    }
+
     private static Path writeSequence(Path root) throws IOException {
         Path images = Files.createDirectories(root.resolve("JPEGImages/480p/seq"));
         Path annotations = Files.createDirectories(root.resolve("Annotations/480p/seq"));

@@ -1,12 +1,9 @@
 package org.siammae.eval.propagation;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
-import java.util.ArrayList;
 import java.util.List;
 import org.siammae.eval.EvalProgress;
 
@@ -148,7 +145,7 @@ public final class LabelPropagator {
                 target.get(new NDIndex("{}:{}, {}:{}", tile.row0(), tile.row1(), tile.col0(), tile.col1()))
                         .reshape(targets, dimension); // (q, D)
 
-        List<NDArray> parts = new ArrayList<>(2);
+        // First frame: the whole grid, or the window when it is restricted too.
         boolean restrictFirst = settings.restrictFirstFrame();
         NDArray firstKeys =
                 restrictFirst
@@ -156,11 +153,13 @@ public final class LabelPropagator {
                         : firstFeatures.reshape(-1, dimension); // (L, D)
         NDArray firstScores = query.matMul(firstKeys.transpose()); // (q, n) or (q, L)
         if (restrictFirst && bias != null) {
-            firstScores = firstScores.add(bias); // (q, n)
+            firstScores.addi(bias); // (q, n)
         }
-        parts.add(firstScores);
         int firstCandidates = (int) firstScores.getShape().get(1);
+        int k = settings.topK();
+        Candidates candidates = Candidates.top(firstScores, Math.min(k, firstCandidates), 0);
 
+        // Previous frames: the window of every filled slot, scored in one matrix product.
         int slots = bank.count();
         if (slots > 0) {
             NDArray keys =
@@ -173,19 +172,19 @@ public final class LabelPropagator {
                                             tile.windowRow1(),
                                             tile.windowCol0(),
                                             tile.windowCol1()))
-                            .reshape(slots, windowCells, dimension); // (S, n, D)
-            NDArray scores = query.matMul(keys.transpose(0, 2, 1)); // (S, q, n)
+                            .reshape((long) slots * windowCells, dimension); // (S * n, D)
+            NDArray scores = query.matMul(keys.transpose()); // (q, S * n)
             if (bias != null) {
-                scores = scores.add(bias); // (S, q, n)
+                scores.reshape(targets, slots, windowCells).addi(bias.expandDims(1)); // (q, S, n)
             }
-            parts.add(scores.transpose(1, 0, 2).reshape(targets, (long) slots * windowCells)); // (q, S * n)
+            int bankCandidates = slots * windowCells;
+            candidates =
+                    candidates.merge(
+                            Candidates.top(scores, Math.min(k, bankCandidates), firstCandidates), k);
         }
-        NDArray all = parts.size() == 1 ? parts.get(0) : NDArrays.concat(new NDList(parts), 1); // (q, M)
-        int candidates = (int) all.getShape().get(1);
-        int k = Math.min(settings.topK(), candidates);
-        NDList top = TopK.of(all, k);
-        float[] values = top.get(0).toFloatArray(); // (q, k)
-        long[] indices = top.get(1).toType(ai.djl.ndarray.types.DataType.INT64, false).toLongArray();
+        k = candidates.k();
+        float[] values = candidates.values();
+        long[] indices = candidates.indices();
 
         int channels = first.channels();
         double[] weights = new double[k];

@@ -76,9 +76,10 @@ public class PropagationOptions implements ValidatedOptions {
 
     @Tunable(
             description =
-                    "target cells per tile side when computing affinities; trades memory for speed"
-                            + " and does not change results, >= 1")
-    public int tileSize = 12;
+                    "target cells per tile side when computing affinities, or 0 for the largest tile"
+                            + " within a 192 MiB score block; trades memory for speed and does not"
+                            + " change results, >= 0")
+    public int tileSize = 0;
 
     /** Returns the SiamMAE protocol: top-7, temperature 0.7, 20 previous frames, radius 20. */
     public static PropagationOptions siammae() {
@@ -135,8 +136,8 @@ public class PropagationOptions implements ValidatedOptions {
         if (!(radius > 0)) {
             problems.add("radius", "must be positive, got " + radius);
         }
-        if (tileSize < 1) {
-            problems.add("tile-size", "must be at least 1, got " + tileSize);
+        if (tileSize < 0) {
+            problems.add("tile-size", "must be at least 0, got " + tileSize);
         }
         if (multiple < 1) {
             problems.add("multiple", "must be at least 1, got " + multiple);

@@ -18,7 +18,7 @@ import org.siammae.eval.features.FrameSize;
  * @param labelUpsampling grid predictions to the evaluation resolution
  * @param normalizeChannels whether channels are rescaled to [0, 1] before arg-max
  * @param davisSize the DAVIS evaluation resolution
- * @param tileSize target cells per tile side
+ * @param tileSize target cells per tile side, or 0 to choose it from a memory budget
  */
 public record PropagationSettings(
         int topK,
@@ -35,7 +35,7 @@ public record PropagationSettings(
         int tileSize) {
 
     public PropagationSettings {
-        if (topK < 1 || !(temperature > 0) || contextFrames < 0 || !(radius > 0) || tileSize < 1) {
+        if (topK < 1 || !(temperature > 0) || contextFrames < 0 || !(radius > 0) || tileSize < 0) {
             throw new IllegalArgumentException(
                     "invalid propagation settings: top-k "
                             + topK

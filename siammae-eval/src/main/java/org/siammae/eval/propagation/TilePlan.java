@@ -14,6 +14,12 @@ import java.util.List;
  */
 final class TilePlan implements AutoCloseable {
 
+    /**
+     * The most affinity scores one tile may hold when the tile size is chosen automatically: 48 M
+     * floats, 192 MiB, of which a few copies exist at once.
+     */
+    static final long SCORE_BUDGET = 48L << 20;
+
     private final List<Tile> tiles = new ArrayList<>();
     private final List<NDArray> biases = new ArrayList<>();
 
@@ -26,9 +32,12 @@ final class TilePlan implements AutoCloseable {
      * @param settings the neighbourhood and tile size
      */
     TilePlan(NDManager manager, int gridHeight, int gridWidth, PropagationSettings settings) {
-        int size = settings.tileSize();
         Neighbourhood shape = settings.neighbourhood();
         int reach = Math.min(shape.maxOffset(settings.radius()), Math.max(gridHeight, gridWidth));
+        int size =
+                settings.tileSize() > 0
+                        ? settings.tileSize()
+                        : autoTileSize(gridHeight, gridWidth, reach, settings.contextFrames() + 1);
         for (int row0 = 0; row0 < gridHeight; row0 += size) {
             for (int col0 = 0; col0 < gridWidth; col0 += size) {
                 int row1 = Math.min(gridHeight, row0 + size);
@@ -47,6 +56,31 @@ final class TilePlan implements AutoCloseable {
                 biases.add(shape == Neighbourhood.NONE ? null : bias(manager, tile, gridWidth, settings));
             }
         }
+    }
+
+    /**
+     * Returns the largest tile side whose score block (target cells x candidate cells, assuming
+     * every frame of the context is compared over its window) stays within {@link #SCORE_BUDGET}.
+     * Larger tiles mean fewer, larger matrix products, which run faster on CPUs.
+     */
+    static int autoTileSize(int gridHeight, int gridWidth, int reach, int contextFrames) {
+        for (int size = Math.max(gridHeight, gridWidth); size > 1; size--) {
+            long largest = 0;
+            for (int row0 = 0; row0 < gridHeight; row0 += size) {
+                for (int col0 = 0; col0 < gridWidth; col0 += size) {
+                    int rows = Math.min(gridHeight, row0 + size) - row0;
+                    int cols = Math.min(gridWidth, col0 + size) - col0;
+                    long windowRows = Math.min(gridHeight, row0 + rows + reach) - Math.max(0, row0 - reach);
+                    long windowCols = Math.min(gridWidth, col0 + cols + reach) - Math.max(0, col0 - reach);
+                    long candidates = (long) contextFrames * Math.max(windowRows * windowCols, 0);
+                    largest = Math.max(largest, (long) rows * cols * candidates);
+                }
+            }
+            if (largest <= SCORE_BUDGET) {
+                return size;
+            }
+        }
+        return 1;
     }
 
     /** Returns the tiles in row-major order. */

@@ -29,7 +29,9 @@ import org.siammae.eval.propagation.PropagationSettings;
  *
  * <p>Prints feature extraction and propagation separately (frames per second each, and for the
  * two together), then the peak resident set size of the process ({@code VmHWM}) and the Java heap
- * in use. Arguments: {@code [frames] [height] [width] [tile-size]}, defaults 30, 480, 880, 12.
+ * in use. Arguments: {@code [frames] [height] [width] [tile-size] [vit|random]}, defaults 30, 480,
+ * 880, 0 (automatic), vit; {@code random} replaces the encoder by random unit vectors of width 384 to time
+ * propagation alone quickly.
  */
 public final class PropagationBenchmark {
 
@@ -45,7 +47,8 @@ public final class PropagationBenchmark {
         int frames = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int height = args.length > 1 ? Integer.parseInt(args[1]) : 480;
         int width = args.length > 2 ? Integer.parseInt(args[2]) : 880;
-        int tileSize = args.length > 3 ? Integer.parseInt(args[3]) : 12;
+        int tileSize = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        boolean vit = args.length <= 4 || args[4].equals("vit");
         PropagationOptions options = PropagationOptions.siammae();
         options.tileSize = tileSize;
         PropagationSettings settings = options.toSettings();
@@ -70,7 +73,13 @@ public final class PropagationBenchmark {
             for (int f = 0; f < frames; f++) {
                 try (NDManager frameManager = manager.newSubManager()) {
                     NDArray frame = frameManager.randomUniform(0, 1, new Shape(1, 3, height, width));
-                    cached.add(features.extract(frame).toFloatArray());
+                    NDArray out =
+                            vit
+                                    ? features.extract(frame)
+                                    : frameManager
+                                            .randomNormal(new Shape(1, gridHeight, gridWidth, features.dimension()));
+                    out = out.div(out.norm(new int[] {-1}, true));
+                    cached.add(out.toFloatArray());
                 }
             }
             double featureSeconds = (System.nanoTime() - featureStart) / 1e9;
@@ -91,7 +100,7 @@ public final class PropagationBenchmark {
             Runtime runtime = Runtime.getRuntime();
             System.out.printf(
                     Locale.ROOT,
-                    "grid %d x %d (%d x %d pixels, patch %d), %d frames, tile %d, %d threads%n",
+                    "grid %d x %d (%d x %d pixels, patch %d), %d frames, tile %d, %s features, %d threads%n",
                     gridHeight,
                     gridWidth,
                     height,
@@ -99,6 +108,7 @@ public final class PropagationBenchmark {
                     features.stride(),
                     frames,
                     tileSize,
+                    vit ? "ViT-S/16" : "random",
                     runtime.availableProcessors());
             System.out.printf(
                     Locale.ROOT,

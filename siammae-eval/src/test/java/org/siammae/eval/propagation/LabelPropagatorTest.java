@@ -35,6 +35,7 @@ class LabelPropagatorTest {
         variants.add(options(Neighbourhood.SQUARE, 1, true, false, 2));
         variants.add(options(Neighbourhood.NONE, 1, false, true, 100));
         variants.add(options(Neighbourhood.CIRCLE, 1.5, true, true, 1));
+        variants.add(options(Neighbourhood.SQUARE, 2, false, true, 0));
 
         for (PropagationOptions variant : variants) {
             PropagationSettings settings = variant.toSettings();
@@ -267,6 +268,17 @@ class LabelPropagatorTest {
                 candidates.add(new double[] {score, source, cell});
             }
         }
+    }
+
+    @Test
+    void automaticTileStaysWithinBudget() {
+        // DAVIS at 480 x 880 with patch 16 (30 x 55 cells), radius 20 (reach 19), 21 frames: the
+        // whole grid would need 1650 x 21 x 1650 = 57 M scores, over the 50.3 M budget.
+        int size = TilePlan.autoTileSize(30, 55, 19, 21);
+
+        assertThat(size).isLessThan(55).isGreaterThanOrEqualTo(30);
+        // A small grid fits in one tile.
+        assertThat(TilePlan.autoTileSize(5, 7, 2, 3)).isEqualTo(7);
     }
 
     @Test

@@ -36,7 +36,7 @@ public record EvalRequest(EvalTask task, TaskOptions options, PropagationSetting
      * @param entry the entry's keys and values
      * @param keyPath the dotted path of the entry, such as {@code evaluate.0}
      * @param location where the entry came from
-     * @param context the context whose registry holds the propagation presets
+     * @param context the context whose registry contains the propagation presets
      * @throws org.siammae.api.config.ConfigException listing every problem found
      */
     public static EvalRequest bind(
@@ -53,12 +53,12 @@ public record EvalRequest(EvalTask task, TaskOptions options, PropagationSetting
      * @param entry the entry's keys and values
      * @param keyPath the dotted path of the entry, such as {@code evaluate.0}
      * @param problems where problems are recorded, with full key paths
-     * @param context the context whose registry holds the propagation presets
+     * @param context the context whose registry contains the propagation presets
      * @return the request, or null when a problem was found
      */
     public static EvalRequest check(
             Map<String, ?> entry, String keyPath, ConfigProblems problems, ComponentContext context) {
-        ConfigProblems here = problems.under(keyPath);
+        ConfigProblems entryProblems = problems.under(keyPath);
         int before = problems.list().size();
         Object taskName = entry.get(TASK_KEY);
         EvalTask task = null;
@@ -68,7 +68,7 @@ public record EvalRequest(EvalTask task, TaskOptions options, PropagationSetting
             }
         }
         if (task == null) {
-            here.add(
+            entryProblems.add(
                     TASK_KEY,
                     (taskName == null ? "missing" : "unknown task '" + taskName + "'")
                             + "; choose one of "
@@ -92,10 +92,10 @@ public record EvalRequest(EvalTask task, TaskOptions options, PropagationSetting
             } else {
                 Set<String> all = new LinkedHashSet<>(taskKeys);
                 all.addAll(propagationKeys);
-                here.add(key, OptionsBinder.unknownKeyMessage(key, all));
+                entryProblems.add(key, OptionsBinder.unknownKeyMessage(key, all));
             }
         }
-        OptionsBinder.bind(taskValues, options, here);
+        OptionsBinder.bind(taskValues, options, entryProblems);
         if (problems.list().size() > before) {
             return null;
         }

@@ -184,9 +184,9 @@ public final class DavisEvaluation {
 
         Path folder = Files.createDirectories(output.resolve(PREDICTIONS).resolve(sequence.name()));
         LabelPngs.writeIndexed(folder.resolve(sequence.frameId(0) + ".png"), firstIds, palette);
-        int[] shown = OverlayStrip.chooseFrames(sequence.frames().size(), options.overlayFrames);
-        Map<Integer, LabelMap> shownPredictions = new LinkedHashMap<>();
-        shownPredictions.put(0, firstIds);
+        int[] stripFrames = OverlayStrip.chooseFrames(sequence.frames().size(), options.overlayFrames);
+        Map<Integer, LabelMap> stripPredictions = new LinkedHashMap<>();
+        stripPredictions.put(0, firstIds);
         double framesPerSecond =
                 VideoPropagation.run(
                         manager,
@@ -209,15 +209,15 @@ public final class DavisEvaluation {
                                             propagation.normalizeChannels());
                             LabelPngs.writeIndexed(
                                     folder.resolve(sequence.frameId(frame) + ".png"), prediction, palette);
-                            if (contains(shown, frame)) {
-                                shownPredictions.put(frame, prediction);
+                            if (contains(stripFrames, frame)) {
+                                stripPredictions.put(frame, prediction);
                             }
                         },
                         progress,
                         sequence.name());
         speed.put(sequence.name(), framesPerSecond);
         if (options.overlays) {
-            writeOverlay(options, dataset, sequence, shown, shownPredictions, palette, output);
+            writeOverlay(options, dataset, sequence, stripFrames, stripPredictions, palette, output);
         }
         return size;
     }
@@ -226,7 +226,7 @@ public final class DavisEvaluation {
             DavisOptions options,
             DavisDataset dataset,
             DavisSequence sequence,
-            int[] shown,
+            int[] stripFrames,
             Map<Integer, LabelMap> predictions,
             IndexColorModel palette,
             Path output)
@@ -234,7 +234,7 @@ public final class DavisEvaluation {
         List<RgbFrame> frames = new ArrayList<>();
         List<LabelMap> predicted = new ArrayList<>();
         List<LabelMap> truth = new ArrayList<>();
-        for (int frame : shown) {
+        for (int frame : stripFrames) {
             frames.add(RgbFrame.read(sequence.frames().get(frame)));
             predicted.add(predictions.get(frame));
             Path annotation = annotationOf(sequence, frame);

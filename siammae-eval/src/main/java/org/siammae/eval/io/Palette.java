@@ -12,9 +12,9 @@ public final class Palette {
 
     /**
      * Returns the 256-colour palette of the DAVIS-2017 annotation files. Indices 0 to 21 follow the
-     * PASCAL VOC colour map (the bits of an index spread over the channels from the most
-     * significant bit down: 1 is (128, 0, 0), 2 is (0, 128, 0), 4 is (0, 0, 128)) except that a
-     * channel value of 192 is stored as 191; indices from 22 up are the grey level (i, i, i).
+     * PASCAL VOC colour map, which spreads the bits of an index over the channels from the most
+     * significant bit down. So 1 is (128, 0, 0), 2 is (0, 128, 0) and 4 is (0, 0, 128). The files
+     * store a channel value of 192 as 191, and indices from 22 up are the grey level (i, i, i).
      */
     public static IndexColorModel davis() {
         byte[] red = new byte[256];

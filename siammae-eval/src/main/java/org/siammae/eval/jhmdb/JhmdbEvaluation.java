@@ -187,11 +187,11 @@ public final class JhmdbEvaluation {
     private static void writeOverlay(
             JhmdbOptions options, JhmdbClip clip, double[][][] truth, double[][][] predicted, Path output)
             throws java.io.IOException {
-        int[] shown = OverlayStrip.chooseFrames(predicted.length, options.overlayFrames);
+        int[] stripFrames = OverlayStrip.chooseFrames(predicted.length, options.overlayFrames);
         List<RgbFrame> frames = new ArrayList<>();
         List<LabelMap> predictedMaps = new ArrayList<>();
         List<LabelMap> trueMaps = new ArrayList<>();
-        for (int frame : shown) {
+        for (int frame : stripFrames) {
             RgbFrame image = RgbFrame.read(clip.frames().get(frame));
             frames.add(image);
             predictedMaps.add(jointMap(predicted[frame], image.width(), image.height()));

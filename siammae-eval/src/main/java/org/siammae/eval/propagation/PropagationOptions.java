@@ -87,9 +87,10 @@ public class PropagationOptions implements ValidatedOptions {
     }
 
     /**
-     * Returns DINO's protocol: top-5 with weights exp(cos / 0.1) (a softmax at temperature 0.1), 7
-     * previous frames, a square window of 12 cells that also restricts the first frame, short
-     * side 480 with the long side floored to a multiple of 64, channel rescaling before arg-max.
+     * Returns DINO's protocol. It keeps the top 5 with weights exp(cos / 0.1), which is a softmax at
+     * temperature 0.1, over the first and 7 previous frames. A square window of 12 cells restricts
+     * every frame, the first included. Frames have a short side of 480 and a long side floored to a
+     * multiple of 64, and label channels are rescaled before the arg-max.
      */
     public static PropagationOptions dino() {
         PropagationOptions options = new PropagationOptions();

@@ -15,8 +15,8 @@ import java.util.List;
 final class TilePlan implements AutoCloseable {
 
     /**
-     * The most affinity scores one tile may hold when the tile size is chosen automatically: 48 M
-     * floats, 192 MiB, of which a few copies exist at once.
+     * The maximum number of affinity scores of one tile when the tile size is chosen automatically:
+     * 48 M floats or 192 MiB, of which a few copies exist at once.
      */
     static final long SCORE_BUDGET = 48L << 20;
 

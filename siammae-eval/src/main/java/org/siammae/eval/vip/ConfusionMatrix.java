@@ -4,8 +4,8 @@ import org.siammae.eval.io.LabelMap;
 
 /**
  * A class confusion matrix pooled over frames, and the mean IoU of human parsing benchmarks (VIP,
- * CIHP): rows are true classes, columns predicted ones; pixels whose true class is outside [0, n)
- * are ignored.
+ * CIHP). Rows are true classes and columns predicted ones. Pixels whose true class is outside
+ * [0, n) are ignored.
  */
 public final class ConfusionMatrix {
 

@@ -93,15 +93,15 @@ public final class VipEvaluation {
                     GridLabels.fromLabelMap(
                             firstTruth, channelLabels, evalSize[0], evalSize[1], features.stride(), settings.labelDownsampling());
             Path folder = Files.createDirectories(output.resolve("predictions").resolve(video.name()));
-            int[] shown = OverlayStrip.chooseFrames(video.frames().size(), options.overlayFrames);
-            Map<Integer, LabelMap> shownPredictions = new LinkedHashMap<>();
-            Map<Integer, LabelMap> shownTruth = new LinkedHashMap<>();
+            int[] stripFrames = OverlayStrip.chooseFrames(video.frames().size(), options.overlayFrames);
+            Map<Integer, LabelMap> stripPredictions = new LinkedHashMap<>();
+            Map<Integer, LabelMap> stripTruth = new LinkedHashMap<>();
 
             LabelMap firstPrediction =
                     first.toLabelMap(
                             channelLabels, evalSize[0], evalSize[1], firstTruth.width(), firstTruth.height(),
                             settings.labelUpsampling(), settings.normalizeChannels());
-            record(video, 0, firstPrediction, firstTruth, folder, all, own, shown, shownPredictions, shownTruth);
+            record(video, 0, firstPrediction, firstTruth, folder, all, own, stripFrames, stripPredictions, stripTruth);
             double framesPerSecond =
                     VideoPropagation.run(
                             manager,
@@ -118,7 +118,7 @@ public final class VipEvaluation {
                                         labels.toLabelMap(
                                                 channelLabels, evalSize[0], evalSize[1], truth.width(), truth.height(),
                                                 settings.labelUpsampling(), settings.normalizeChannels());
-                                record(video, frame, prediction, truth, folder, all, own, shown, shownPredictions, shownTruth);
+                                record(video, frame, prediction, truth, folder, all, own, stripFrames, stripPredictions, stripTruth);
                             },
                             progress,
                             video.name());
@@ -126,14 +126,14 @@ public final class VipEvaluation {
             videoTable.add(video.name(), video.frames().size(), own.meanIou(), framesPerSecond);
             if (options.overlays) {
                 List<RgbFrame> frames = new ArrayList<>();
-                for (int frame : shown) {
+                for (int frame : stripFrames) {
                     frames.add(RgbFrame.read(video.frames().get(frame)));
                 }
                 OverlayStrip.write(
                         output.resolve("overlays").resolve(video.name() + ".png"),
                         frames,
-                        new ArrayList<>(shownPredictions.values()),
-                        new ArrayList<>(shownTruth.values()),
+                        new ArrayList<>(stripPredictions.values()),
+                        new ArrayList<>(stripTruth.values()),
                         Palette.davis(),
                         options.overlayWidth);
             }
@@ -171,18 +171,18 @@ public final class VipEvaluation {
             Path folder,
             ConfusionMatrix all,
             ConfusionMatrix own,
-            int[] shown,
-            Map<Integer, LabelMap> shownPredictions,
-            Map<Integer, LabelMap> shownTruth)
+            int[] stripFrames,
+            Map<Integer, LabelMap> stripPredictions,
+            Map<Integer, LabelMap> stripTruth)
             throws java.io.IOException {
         all.add(truth, prediction);
         own.add(truth, prediction);
         String stem = org.siammae.eval.davis.DavisSequence.stem(video.frames().get(frame));
         LabelPngs.writeIndexed(folder.resolve(stem + ".png"), prediction, Palette.davis());
-        for (int index : shown) {
+        for (int index : stripFrames) {
             if (index == frame) {
-                shownPredictions.put(frame, prediction);
-                shownTruth.put(frame, truth);
+                stripPredictions.put(frame, prediction);
+                stripTruth.put(frame, truth);
             }
         }
     }

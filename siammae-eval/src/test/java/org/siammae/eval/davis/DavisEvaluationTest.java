@@ -24,10 +24,10 @@ import org.siammae.eval.io.Palette;
 import org.siammae.eval.propagation.PropagationOptions;
 
 /**
- * Runs the DAVIS task end to end on a constructed sequence: a random texture pans 8 pixels (one
- * cell) right per frame, wrapping around, so every cell of a frame appears in the previous frame
- * and propagation can follow both objects exactly. Nearest upsampling keeps object corners sharp
- * (bilinear upsampling rounds them, which {@code GridLabelsTest} covers).
+ * Runs the DAVIS task end to end on a constructed sequence. A random texture pans 8 pixels (one
+ * cell) right per frame and wraps around, so every cell of a frame appears in the previous frame
+ * and propagation can follow both objects exactly. Nearest upsampling keeps object corners sharp,
+ * while bilinear upsampling rounds them (covered by {@code GridLabelsTest}).
  */
 class DavisEvaluationTest {
 

@@ -13,7 +13,7 @@ import org.siammae.eval.EvalProgress;
 
 /**
  * Checks the tiled propagation against a direct implementation of the definition (every context
- * cell scored, masked, top-k, softmax), and on cases whose answer is known without computation.
+ * cell scored, masked, top-k, softmax), and on cases whose result is known without computation.
  */
 class LabelPropagatorTest {
 
@@ -114,8 +114,8 @@ class LabelPropagatorTest {
 
     @Test
     void neighbourhoodExcludesDistantMatch() throws Exception {
-        // The exact match of every cell lies 3 columns away; a circle of radius 2 cannot reach it,
-        // so with top-1 a cell never takes the label of its match when that label differs.
+        // The exact match of every cell lies 3 columns away, out of reach of a circle of radius 2.
+        // So with top-1 a cell never takes the label of its match when that label differs.
         float[] oneHot = new float[H * W * (H * W)];
         float[] moved = new float[oneHot.length];
         for (int cell = 0; cell < H * W; cell++) {

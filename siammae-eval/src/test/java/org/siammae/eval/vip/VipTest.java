@@ -48,9 +48,9 @@ class VipTest {
 
     @Test
     void identicalFramesScorePerfectly() throws Exception {
-        // Three identical frames of random texture with three part classes in vertical stripes on
-        // cell edges: propagation must keep the labels, and nearest upsampling puts the stripe
-        // edges back on the same pixels, so every pixel is right and mIoU is 1.
+        // Three identical frames of random texture with three part classes in vertical stripes that
+        // end on cell edges. Propagation must keep the labels, and nearest upsampling puts the
+        // stripe edges back on the same pixels, so every pixel is right and mIoU is 1.
         Path images = Files.createDirectories(folder.resolve("Images/video1"));
         Path labels = Files.createDirectories(folder.resolve("Annotations/Category_ids/video1"));
         BufferedImage frame = new BufferedImage(64, 32, BufferedImage.TYPE_INT_RGB);

@@ -87,6 +87,8 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ComponentRegistry registry = ComponentRegistry.discover();
         ComponentContext context = ComponentContext.of(registry, new RunRandom(seed), Path.of("").toAbsolutePath());
+
+        // The same keys as a descriptor's evaluate entry, with values parsed as YAML scalars.
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put(EvalRequest.TASK_KEY, task);
         entry.put("data", data.toString());
@@ -104,6 +106,7 @@ final class EvalCommand implements Callable<Integer> {
         if (results != null) {
             return scoreResults(request);
         }
+
         FeatureChoice choice = choice(features);
         PositionalEmbeddingMode mode = mode(positionalEmbedding);
         Path folder =
@@ -111,6 +114,7 @@ final class EvalCommand implements Callable<Integer> {
                         ? output
                         : Path.of("runs", "eval", String.join("-", task, preset, choice.key(),
                                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+
         try (NDManager manager = NDManager.newBaseManager()) {
             FrameFeatures frameFeatures = choice.build(checkpoint, patchSize, mode, seed, manager, registry);
             EvalRunner.Result result =

@@ -15,7 +15,7 @@ import org.siammae.eval.features.RawPixelFeatures;
 import org.siammae.experiments.model.ModelCheckpoint;
 
 /**
- * Which features an evaluation uses: a checkpoint's trained encoder, the same encoder at random
+ * The features an evaluation uses: a checkpoint's trained encoder, the same encoder at random
  * initialisation, or raw pixels. The two baselines show what pretraining added.
  */
 public enum FeatureChoice {

@@ -32,6 +32,10 @@ public final class EvalRunner {
         /** Returns the measures as one line, in percent as papers report them. */
         public String headline() {
             StringBuilder line = new StringBuilder(task.key());
+            if (metrics.isEmpty()) {
+                return line.append("  no video could be scored (see the log); predictions were written")
+                        .toString();
+            }
             metrics.forEach(
                     (name, value) ->
                             line.append(String.format(Locale.ROOT, "  %s %.2f", name, 100 * value)));
@@ -69,9 +73,11 @@ public final class EvalRunner {
                                         outputFolder,
                                         progress)
                                 .scores();
-                metrics.put("J&F-Mean", scores.jfMean());
-                metrics.put("J-Mean", scores.jMean());
-                metrics.put("F-Mean", scores.fMean());
+                if (!scores.objects().isEmpty()) {
+                    metrics.put("J&F-Mean", scores.jfMean());
+                    metrics.put("J-Mean", scores.jMean());
+                    metrics.put("F-Mean", scores.fMean());
+                }
             }
             case JHMDB -> {
                 JhmdbOptions options = (JhmdbOptions) request.options();

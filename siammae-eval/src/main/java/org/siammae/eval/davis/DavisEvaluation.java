@@ -81,7 +81,7 @@ public final class DavisEvaluation {
                     propagateSequence(
                             options, propagation, features, manager, dataset, sequence, output,
                             progress, speed);
-            sizes.put(sequence.name(), size[0] + " x " + size[1]);
+            sizes.put(sequence.name(), size[1] + " x " + size[0]);
         }
         DavisScores scores =
                 new DavisResultsScorer(new DavisScorer(options.boundThreshold))
@@ -90,13 +90,13 @@ public final class DavisEvaluation {
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("task", "davis");
-        summary.put("data", dataset.root().toAbsolutePath().toString());
+        summary.put("data", dataset.root().toAbsolutePath().normalize().toString());
         summary.put("started", started.toString());
         summary.put("finished", Instant.now().toString());
         summary.put("features", features.description());
         summary.put("preset", options.preset);
         summary.put("propagation", propagation.toMap());
-        summary.put("evaluation-size", sizes);
+        summary.put("evaluation-size (height x width)", sizes);
         summary.put("frames-per-second", speed);
         summary.put("scored-sequences", scores.bySequence().size());
         summary.put("scores", DavisReport.toMap(scores));
@@ -140,8 +140,8 @@ public final class DavisEvaluation {
         DavisReport.writeTables(output, scores);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("task", "davis");
-        summary.put("data", dataset.root().toAbsolutePath().toString());
-        summary.put("results", results.toAbsolutePath().toString());
+        summary.put("data", dataset.root().toAbsolutePath().normalize().toString());
+        summary.put("results", results.toAbsolutePath().normalize().toString());
         summary.put("finished", Instant.now().toString());
         summary.put("scores", DavisReport.toMap(scores));
         summary.put("note", "scores are fractions in [0, 1]");

@@ -41,6 +41,17 @@ public record FrameSize(ResizeRule rule, int height, int width, int side, int mu
         return new FrameSize(ResizeRule.FIXED, height, width, 0, 1);
     }
 
+    /** Returns the rule in words, such as {@code fixed 480 x 880 (height x width)}. */
+    public String describe() {
+        String floor = multiple > 1 ? ", floored to a multiple of " + multiple : "";
+        return switch (rule) {
+            case FIXED -> "fixed " + height + " x " + width + " (height x width)";
+            case SHORT_SIDE -> "short side " + side + floor;
+            case LONG_SIDE -> "long side " + side + floor;
+            case NATIVE -> "native" + floor;
+        };
+    }
+
     /**
      * Returns the size for a video.
      *

@@ -149,13 +149,13 @@ public final class JhmdbEvaluation {
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("task", "jhmdb");
-        summary.put("data", Path.of(options.data).toAbsolutePath().toString());
+        summary.put("data", Path.of(options.data).toAbsolutePath().normalize().toString());
         summary.put("started", started.toString());
         summary.put("finished", Instant.now().toString());
         summary.put("features", features.description());
         summary.put("preset", options.preset);
         summary.put("propagation", propagation.toMap());
-        summary.put("evaluation-size", frameWidth + " x " + frameHeight);
+        summary.put("evaluation-size (height x width)", frameHeight + " x " + frameWidth);
         summary.put("global", global);
         summary.put("clips", clipSummaries);
         summary.put("note", "PCK values are fractions in [0, 1]; overlays: top row prediction, bottom row ground truth");

@@ -84,7 +84,7 @@ public record PropagationSettings(
         map.put("label-downsampling", labelDownsampling.name().toLowerCase(java.util.Locale.ROOT));
         map.put("label-upsampling", labelUpsampling.name().toLowerCase(java.util.Locale.ROOT));
         map.put("normalize-channels", normalizeChannels);
-        map.put("davis-size", davisSize.toString());
+        map.put("davis-size", davisSize.describe());
         return map;
     }
 }

@@ -149,7 +149,7 @@ public final class VipEvaluation {
         new CsvTable("mIoU").add(all.meanIou()).write(output.resolve("global_results.csv"));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("task", "vip");
-        summary.put("data", Path.of(options.data).toAbsolutePath().toString());
+        summary.put("data", Path.of(options.data).toAbsolutePath().normalize().toString());
         summary.put("started", started.toString());
         summary.put("finished", Instant.now().toString());
         summary.put("features", features.description());

@@ -36,6 +36,14 @@ class FrameSizeTest {
     }
 
     @Test
+    void rulesDescribeThemselves() {
+        assertThat(PropagationOptions.siammae().toSettings().davisSize().describe())
+                .isEqualTo("fixed 480 x 880 (height x width)");
+        assertThat(PropagationOptions.dino().toSettings().davisSize().describe())
+                .isEqualTo("short side 480, floored to a multiple of 64");
+    }
+
+    @Test
     void tooSmallSizeIsRejected() {
         assertThatThrownBy(() -> FrameSize.fixed(8, 64).apply(100, 100, 16))
                 .isInstanceOf(IllegalArgumentException.class)

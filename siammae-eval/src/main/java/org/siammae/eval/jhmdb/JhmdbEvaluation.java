@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * annotated joints.
  *
  * <p>Output folder: {@code joints.csv} (every predicted and true joint), {@code per-clip_results.csv},
- * {@code global_results.csv}, {@code summary.json} and {@code overlays/<class>_<clip>.png}.
+ * {@code per-joint_results.csv}, {@code global_results.csv}, {@code summary.json} and {@code
+ * overlays/<class>_<clip>.png}.
  */
 public final class JhmdbEvaluation {
 
@@ -146,6 +147,17 @@ public final class JhmdbEvaluation {
         new CsvTable(globalHeader.toArray(String[]::new))
                 .add(globalRow.toArray())
                 .write(output.resolve("global_results.csv"));
+        List<String> jointHeader = new ArrayList<>(List.of("Joint"));
+        jointHeader.addAll(globalHeader);
+        CsvTable perJoint = new CsvTable(jointHeader.toArray(String[]::new));
+        for (int j = 0; j < JointTrack.JOINTS; j++) {
+            List<Object> row = new ArrayList<>(List.of(j));
+            for (double threshold : options.thresholds) {
+                row.add(all.perJoint(threshold)[j]);
+            }
+            perJoint.add(row.toArray());
+        }
+        perJoint.write(output.resolve("per-joint_results.csv"));
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("task", "jhmdb");

@@ -3,12 +3,18 @@ package org.siammae.eval.jhmdb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.ndarray.NDManager;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.siammae.eval.EvalProgress;
 import org.siammae.eval.SharedData;
+import org.siammae.eval.features.RawPixelFeatures;
 import org.siammae.eval.propagation.GridLabels;
+import org.siammae.eval.propagation.PropagationOptions;
 
 /** Checks the JHMDB reader, the heatmaps and PCK. */
 class JhmdbTest {
@@ -29,6 +35,33 @@ class JhmdbTest {
         assertThat(track.positions()[0][0]).containsExactly(285.5, 105.5);
         assertThat(track.positions()[39][14][0]).isCloseTo(177.41439478, within(1e-8));
         assertThat(track.positions()[39][14][1]).isCloseTo(224.57242713, within(1e-8));
+    }
+
+    @Test
+    void realClipRunWritesTables(@TempDir Path folder) throws Exception {
+        Path root = SharedData.require("jhmdb");
+        JhmdbOptions options = new JhmdbOptions();
+        options.data = root.toString();
+        options.overlays = false;
+
+        JhmdbSummary summary;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            summary =
+                    JhmdbEvaluation.run(
+                            options,
+                            PropagationOptions.crw().toSettings(),
+                            new RawPixelFeatures(16),
+                            manager,
+                            folder.resolve("out"),
+                            EvalProgress.NONE);
+        }
+
+        assertThat(summary.clips()).isEqualTo(1);
+        assertThat(summary.pck(0.2)).isBetween(summary.pck(0.1), 1.0);
+        // 39 propagated frames plus the given first frame, 15 joints each, and a header.
+        assertThat(Files.readAllLines(folder.resolve("out/joints.csv"))).hasSize(40 * 15 + 1);
+        assertThat(Files.readAllLines(folder.resolve("out/per-joint_results.csv"))).hasSize(16);
+        assertThat(folder.resolve("out/summary.json")).exists();
     }
 
     @Test

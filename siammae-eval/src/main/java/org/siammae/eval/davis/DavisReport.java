@@ -74,6 +74,7 @@ public final class DavisReport {
         global.put("F-Recall", scores.fRecall());
         global.put("F-Decay", scores.fDecay());
         global.put("objects", scores.objects().size());
+
         Map<String, Object> sequences = new LinkedHashMap<>();
         for (Map.Entry<String, DavisScores> entry : scores.bySequence().entrySet()) {
             DavisScores sequence = entry.getValue();
@@ -95,6 +96,7 @@ public final class DavisReport {
             row.put("objects", objects);
             sequences.put(entry.getKey(), row);
         }
+
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("global", global);
         out.put("sequences", sequences);

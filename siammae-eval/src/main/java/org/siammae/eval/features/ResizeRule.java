@@ -1,6 +1,6 @@
 package org.siammae.eval.features;
 
-/** How the evaluation resolution of a video follows from its native frame size. */
+/** The rule that sets the evaluation resolution of a video from its native frame size. */
 public enum ResizeRule {
     /** A fixed height x width, whatever the native size (SiamMAE on DAVIS: 480 x 880). */
     FIXED,

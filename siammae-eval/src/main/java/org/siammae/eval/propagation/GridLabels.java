@@ -138,8 +138,8 @@ public final class GridLabels {
     }
 
     /**
-     * Turns soft labels into a label map: each channel is upsampled to the evaluation resolution,
-     * optionally rescaled to [0, 1], the arg-max channel (the first on ties) gives the label, and
+     * Turns soft labels into a label map. Each channel is upsampled to the evaluation resolution and
+     * optionally rescaled to [0, 1]. The arg-max channel, the first on ties, gives the label, and
      * the result is resized with nearest-neighbour sampling to the output size.
      *
      * @param channelLabels the label value of each channel

@@ -1,6 +1,6 @@
 package org.siammae.eval.propagation;
 
-/** How the first frame's label map is brought to the feature grid as soft one-hot labels. */
+/** The resampling of the first frame's label map to soft one-hot labels on the feature grid. */
 public enum LabelDownsampling {
     /** Nearest-neighbour resize of the label map to the grid, then one-hot (DINO). */
     NEAREST,

@@ -1,6 +1,6 @@
 package org.siammae.eval.propagation;
 
-/** How soft labels on the feature grid are brought to the evaluation resolution before arg-max. */
+/** The resampling of soft grid labels to the evaluation resolution before the arg-max. */
 public enum LabelUpsampling {
     /** Bilinear, centre-aligned ({@code align_corners=False}). */
     BILINEAR,

@@ -12,8 +12,8 @@ public final class OutputFolder {
     private OutputFolder() {}
 
     /**
-     * Creates a folder for new results, refusing one that already holds files so that results of
-     * an earlier run are never mixed with, or scored as, new ones.
+     * Creates a folder for new results, rejecting one that already contains files so that results
+     * of an earlier run are never mixed with, or scored as, new ones.
      *
      * @param folder the folder; created with its parents when missing
      * @throws IOException if it exists and is not empty, or cannot be created

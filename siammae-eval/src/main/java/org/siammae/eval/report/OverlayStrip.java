@@ -12,9 +12,9 @@ import org.siammae.eval.io.LabelPngs;
 import org.siammae.eval.io.RgbFrame;
 
 /**
- * A PNG strip for looking at results: one column per chosen frame, the predicted labels blended
- * over the frame in the top row and the ground truth in the bottom row (the bottom tile stays
- * black where a frame has no annotation).
+ * A PNG strip for looking at results, with one column per chosen frame. The top row blends the
+ * predicted labels over the frame and the bottom row the ground truth; a bottom tile stays black
+ * where a frame has no annotation.
  */
 public final class OverlayStrip {
 

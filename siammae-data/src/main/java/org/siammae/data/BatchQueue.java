@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Assembles batches on background threads and hands them out in order.
  *
- * <p>Batch {@code k} holds clip tasks {@code k * P .. (k + 1) * P - 1}, P = B / r clips per batch,
+ * <p>Batch {@code k} contains clip tasks {@code k * P .. (k + 1) * P - 1}, P = B / r clips per batch,
  * and task {@code g} writes its r samples at batch positions {@code (g mod P) * r ..}. Workers claim
  * tasks in increasing order and fill them in parallel, so batch 0 is ready as soon as its P tasks
  * are done, whatever the worker count. At most {@code capacity} batches exist at once (handed-out
@@ -82,9 +82,11 @@ final class BatchQueue implements AutoCloseable {
         workers.forEach(Thread::start);
     }
 
-    /** Returns the clip tasks per batch, P = B / r. */
-    int clipsPerBatch() {
-        return clipsPerBatch;
+    /** Returns the number of batches allocated and not yet handed out. */
+    int pendingBatches() {
+        synchronized (lock) {
+            return pending.size();
+        }
     }
 
     /**

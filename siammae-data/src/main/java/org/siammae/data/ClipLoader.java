@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * content of a task never depends on which thread runs it or when.
  *
  * <p>A clip that fails to decode is replaced by the next clip of the epoch order (candidate 1, 2,
- * ...). Failures are not remembered across tasks, because a failure may depend on the frames drawn
- * and skipping remembered clips would make batches depend on thread timing; a broken clip costs
- * one failed open per visit.
+ * ...). Failures are not remembered across tasks. A failure may depend on the frames drawn, and
+ * skipping remembered clips would make batches depend on thread timing. A broken clip therefore
+ * costs one failed open per visit.
  */
 final class ClipLoader {
 

@@ -158,8 +158,8 @@ public final class DataPipeline implements AutoCloseable {
     /**
      * Returns the next batch, waiting for the workers if it is not ready.
      *
-     * @throws IOException if the batch could not be assembled (for example, many clips in a row
-     *     failed to decode); later calls go on with the following batch
+     * @throws IOException if the batch could not be assembled, for example because many clips in
+     *     a row failed to decode. Later calls go on with the following batch
      * @throws InterruptedException if the calling thread is interrupted while it waits
      */
     public SampleBatch next() throws IOException, InterruptedException {

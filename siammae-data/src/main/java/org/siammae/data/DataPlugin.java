@@ -13,7 +13,11 @@ import org.siammae.data.augment.RandomResizedCrop;
 import org.siammae.data.sampler.FixedGapSampler;
 import org.siammae.data.sampler.MultiFrameSampler;
 import org.siammae.data.sampler.RandomGapSampler;
+import org.siammae.data.source.FrameFolderSource;
+import org.siammae.data.source.KineticsSource;
 import org.siammae.data.source.SyntheticSource;
+import org.siammae.data.source.VideoFolderSource;
+import org.siammae.data.source.VideoListSource;
 
 /** Registers the clip sources, frame samplers and augmentations of the data module. */
 public final class DataPlugin extends AbstractModule implements SiamMaePlugin {
@@ -28,6 +32,31 @@ public final class DataPlugin extends AbstractModule implements SiamMaePlugin {
                                         + " background; needs no data.",
                                 SyntheticSource.Options::new,
                                 SyntheticSource::new));
+        sources.addBinding("video-folder")
+                .toInstance(
+                        ComponentProvider.of(
+                                "Every video file under a folder, at any depth, decoded with FFmpeg.",
+                                VideoFolderSource.Options::new,
+                                VideoFolderSource::new));
+        sources.addBinding("kinetics")
+                .toInstance(
+                        ComponentProvider.of(
+                                "The video files of one split of a Kinetics-style tree,"
+                                        + " ROOT/<split>/<class>/<clip>.mp4.",
+                                KineticsSource.Options::new,
+                                KineticsSource::create));
+        sources.addBinding("frame-folder")
+                .toInstance(
+                        ComponentProvider.of(
+                                "Pre-extracted frames: one folder of JPEG or PNG images per clip.",
+                                FrameFolderSource.Options::new,
+                                FrameFolderSource::new));
+        sources.addBinding("video-list")
+                .toInstance(
+                        ComponentProvider.of(
+                                "The video files named in a text file, one path per line.",
+                                VideoListSource.Options::new,
+                                VideoListSource::new));
 
         var samplers = Registrations.of(binder(), ComponentKind.FRAME_SAMPLER);
         samplers.addBinding("random-gap")

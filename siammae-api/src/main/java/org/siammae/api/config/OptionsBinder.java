@@ -338,10 +338,10 @@ public final class OptionsBinder {
             return wholeNumber(value, "an integer");
         }
         if (target == double.class || target == Double.class) {
-            return number(value).doubleValue();
+            return number(value, "a number").doubleValue();
         }
         if (target == float.class || target == Float.class) {
-            return number(value).floatValue();
+            return number(value, "a number").floatValue();
         }
         if (target == boolean.class || target == Boolean.class) {
             if (value instanceof Boolean flag) {
@@ -362,7 +362,7 @@ public final class OptionsBinder {
     }
 
     private static long wholeNumber(Object value, String expected) {
-        Number number = number(value);
+        Number number = number(value, expected);
         if (number instanceof Double || number instanceof Float) {
             double d = number.doubleValue();
             if (d != Math.rint(d) || Double.isInfinite(d)) {
@@ -373,11 +373,11 @@ public final class OptionsBinder {
         return number.longValue();
     }
 
-    private static Number number(Object value) {
+    private static Number number(Object value, String expected) {
         if (value instanceof Number number) {
             return number;
         }
-        throw wrongType(value, "a number");
+        throw wrongType(value, expected);
     }
 
     private static Object enumConstant(Object value, Class<?> target) {

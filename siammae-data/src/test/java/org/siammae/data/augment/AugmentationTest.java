@@ -96,9 +96,9 @@ class AugmentationTest {
 
     @Test
     void antialiasedDownsampleWidensFilter() {
-        // Shrinking [0, 1, 2, 3] by 2: output 0 is centred at 1.0 with a triangle of radius 2, so
-        // pixels 0, 1, 2 weigh 0.75, 0.75, 0.25 (hand computation, as PIL's BILINEAR filter):
-        // (0 * 0.75 + 1 * 0.75 + 2 * 0.25) / 1.75.
+        // Shrinking [0, 1, 2, 3] by 2: output 0 is centred at 1.0 with a triangle of radius 2.
+        // Pixels 0, 1, 2 weigh 0.75, 0.75, 0.25, as PIL's BILINEAR filter would weigh them (hand
+        // computation), so the value is (0 * 0.75 + 1 * 0.75 + 2 * 0.25) / 1.75.
         Resampler plan = Resampler.plan(1, 4, CropBox.whole(1, 4), 1, 2, true);
         float[] out = plan.apply(new float[] {0f, 1f, 2f, 3f}, 1);
         assertThat(out[0]).isCloseTo(1.25f / 1.75f, within(1e-6f));

@@ -73,8 +73,11 @@ final class YamlTree {
             root = new Yaml(options).compose(reader);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new ConfigException(
-                    new ConfigProblem(file, line, "", "invalid YAML: " + e.getProblem()));
+            String problem = e.getProblem();
+            if (problem != null && problem.startsWith("Global tag is not allowed")) {
+                problem = "type tags are not allowed (" + problem + ")";
+            }
+            throw new ConfigException(new ConfigProblem(file, line, "", "invalid YAML: " + problem));
         } catch (YAMLException e) {
             throw new ConfigException(new ConfigProblem(file, 0, "", "invalid YAML: " + e.getMessage()));
         }
@@ -99,6 +102,10 @@ final class YamlTree {
                     continue;
                 }
                 String childPath = path.isEmpty() ? keyNode.getValue() : path + "." + keyNode.getValue();
+                if (map.containsKey(keyNode.getValue())) {
+                    problems.add(problem(file, keyNode, childPath, "duplicate key " + keyNode.getValue()));
+                    continue;
+                }
                 location.record(childPath, file, keyNode.getStartMark().getLine() + 1);
                 map.put(keyNode.getValue(), convert(tuple.getValueNode(), childPath, file, location, problems));
             }
@@ -126,7 +133,10 @@ final class YamlTree {
             }
             if (tag.equals(Tag.INT)) {
                 long value = Long.parseLong(text.replace("_", ""));
-                return value == (int) value ? Integer.valueOf((int) value) : Long.valueOf(value);
+                if (value == (int) value) {
+                    return Integer.valueOf((int) value);
+                }
+                return Long.valueOf(value);
             }
             if (tag.equals(Tag.FLOAT)) {
                 return Double.parseDouble(text.replace("_", ""));

@@ -99,14 +99,33 @@ public record EvalRequest(EvalTask task, TaskOptions options, PropagationSetting
         if (problems.list().size() > before) {
             return null;
         }
-        ComponentSpec spec = new ComponentSpec(options.preset, overrides, keyPath, problems.location());
+        Map<String, Object> allOverrides = new LinkedHashMap<>(options.propagation);
+        allOverrides.putAll(overrides);
+        options.propagation = allOverrides;
+        PropagationSettings propagation = propagation(options, keyPath, problems, context);
+        return propagation == null ? null : new EvalRequest(task, options, propagation);
+    }
+
+    /**
+     * Resolves the protocol of bound task options: the preset with {@code options.propagation}
+     * applied.
+     *
+     * @param options bound task options
+     * @param keyPath the dotted path of the entry, for messages
+     * @param problems where an unknown preset or invalid override is recorded
+     * @param context the context whose registry contains the propagation presets
+     * @return the settings, or null when a problem was found
+     */
+    public static PropagationSettings propagation(
+            TaskOptions options, String keyPath, ConfigProblems problems, ComponentContext context) {
+        int before = problems.list().size();
+        ComponentSpec spec =
+                new ComponentSpec(options.preset, options.propagation, keyPath, problems.location());
         Object bound = context.registry().check(EvalKinds.PROPAGATION, spec, problems);
         if (problems.list().size() > before) {
             return null;
         }
-        PropagationSettings propagation =
-                context.registry().provider(EvalKinds.PROPAGATION, spec).create(bound, context);
-        return new EvalRequest(task, options, propagation);
+        return context.registry().provider(EvalKinds.PROPAGATION, spec).create(bound, context);
     }
 
     /**

@@ -65,8 +65,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(
             names = "--positional-embedding",
-            defaultValue = "interpolate",
-            description = "interpolate (bicubic from the training grid) or recompute (sin-cos on the new grid)")
+            description = "interpolate (bicubic from the training grid, the default) or recompute (sin-cos on the new grid)")
     String positionalEmbedding;
 
     @Option(names = "--patch-size", defaultValue = "0", description = "cell size of raw-pixel features; 0 takes the checkpoint's, or 16")
@@ -93,6 +92,9 @@ final class EvalCommand implements Callable<Integer> {
         entry.put(EvalRequest.TASK_KEY, task);
         entry.put("data", data.toString());
         entry.put("preset", preset);
+        if (positionalEmbedding != null) {
+            entry.put("positional-embedding", positionalEmbedding);
+        }
         Yaml yaml = new Yaml();
         for (String setting : settings) {
             int equals = setting.indexOf('=');
@@ -108,7 +110,7 @@ final class EvalCommand implements Callable<Integer> {
         }
 
         FeatureChoice choice = choice(features);
-        PositionalEmbeddingMode mode = mode(positionalEmbedding);
+        PositionalEmbeddingMode mode = request.options().positionalEmbedding;
         Path folder =
                 output != null
                         ? output
@@ -152,14 +154,4 @@ final class EvalCommand implements Callable<Integer> {
                         .problem("--features", "unknown features '" + name + "'; choose checkpoint, random-init or raw-pixels"));
     }
 
-    private static PositionalEmbeddingMode mode(String name) {
-        for (PositionalEmbeddingMode mode : PositionalEmbeddingMode.values()) {
-            if (mode.name().equalsIgnoreCase(name)) {
-                return mode;
-            }
-        }
-        throw new ConfigException(
-                ConfigLocation.of(LOCATION)
-                        .problem("--positional-embedding", "must be interpolate or recompute, got '" + name + "'"));
-    }
 }

@@ -7,8 +7,8 @@ import java.util.concurrent.Callable;
 import org.siammae.api.component.ComponentContext;
 import org.siammae.api.component.ComponentRegistry;
 import org.siammae.api.random.RunRandom;
-import org.siammae.eval.EvalRunner;
 import org.siammae.experiments.ExperimentSpec;
+import org.siammae.experiments.evaluate.EvaluationResult;
 import org.siammae.experiments.evaluate.EvaluationStep;
 import org.siammae.experiments.run.RunFolder;
 import org.siammae.experiments.train.Pretrainer;
@@ -49,14 +49,15 @@ final class PretrainCommand implements Callable<Integer> {
         if (!spec.evaluate().isEmpty()) {
             ComponentContext context =
                     ComponentContext.of(registry, new RunRandom(spec.seed()), Path.of("").toAbsolutePath());
-            for (EvalRunner.Result evaluation :
+            for (EvaluationResult evaluation :
                     EvaluationStep.run(
                             spec.evaluate(),
                             spec.descriptor().location(),
                             context,
                             result.runFolder().path(),
                             result.checkpoint())) {
-                System.out.println("evaluation: " + evaluation.headline() + " (" + evaluation.outputFolder() + ")");
+                System.out.println(
+                        "evaluation " + evaluation.task() + ": " + evaluation.metrics() + " (" + evaluation.summary() + ")");
             }
         }
         return 0;

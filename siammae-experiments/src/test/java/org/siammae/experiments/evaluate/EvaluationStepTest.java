@@ -13,8 +13,14 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Map;
+import org.siammae.api.component.ComponentContext;
 import org.siammae.api.component.ComponentRegistry;
+import org.siammae.api.component.ComponentSpec;
 import org.siammae.api.config.ConfigException;
+import org.siammae.api.config.ConfigLocation;
+import org.siammae.api.config.ConfigProblems;
+import org.siammae.api.random.RunRandom;
 import org.siammae.eval.io.LabelMap;
 import org.siammae.eval.io.LabelPngs;
 import org.siammae.eval.io.Palette;
@@ -43,8 +49,32 @@ class EvaluationStepTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("evaluate.0.topk")
                 .hasMessageContaining("did you mean 'top-k'")
-                .hasMessageContaining("evaluate.1.task")
-                .hasMessageContaining("unknown task 'pose'");
+                .hasMessageContaining("evaluate.1")
+                .hasMessageContaining("unknown evaluation 'pose'")
+                .hasMessageContaining("davis, jhmdb, vip");
+    }
+
+    @Test
+    void flatAndNestedOverridesReachThePreset() {
+        ComponentContext context =
+                ComponentContext.of(ComponentRegistry.discover(), new RunRandom(0), Path.of("."));
+        ConfigProblems problems = new ConfigProblems(ConfigLocation.of("run.yaml"));
+        List<Object> entries =
+                List.of(
+                        Map.of("task", "davis", "data", "d", "preset", "dino", "top-k", 10),
+                        Map.of("task", "jhmdb", "data", "d", "propagation", Map.of("radius", 5)));
+
+        List<ComponentSpec> specs = EvaluationStep.check(entries, problems, context);
+
+        assertThat(problems.list()).isEmpty();
+        LabelPropagationTask davis =
+                (LabelPropagationTask) context.registry().create(EvaluationTask.KIND, specs.get(0), context);
+        LabelPropagationTask jhmdb =
+                (LabelPropagationTask) context.registry().create(EvaluationTask.KIND, specs.get(1), context);
+        assertThat(davis.request().propagation().topK()).isEqualTo(10);
+        assertThat(davis.request().propagation().contextFrames()).isEqualTo(7);
+        assertThat(jhmdb.request().propagation().radius()).isEqualTo(5.0);
+        assertThat(jhmdb.request().propagation().topK()).isEqualTo(7);
     }
 
     @Test

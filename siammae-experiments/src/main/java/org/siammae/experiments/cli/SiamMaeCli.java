@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             PretrainCommand.class,
             ResumeCommand.class,
+            EvalCommand.class,
             CheckCommand.class,
             ComponentsCommand.class,
             CommandLine.HelpCommand.class

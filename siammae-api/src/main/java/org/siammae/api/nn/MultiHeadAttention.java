@@ -106,7 +106,7 @@ public final class MultiHeadAttention extends FixedShapeBlock {
 
         // Attention weights over the keys.
         NDArray weights =
-                query.mul(scale).matMul(key.transpose(0, 1, 3, 2)).softmax(-1); // (B, H, N, M)
+                Scalars.times(query, scale).matMul(key.transpose(0, 1, 3, 2)).softmax(-1); // (B, H, N, M)
 
         // Weighted values, heads merged back into the width.
         NDArray merged =

@@ -26,6 +26,7 @@ import org.siammae.api.model.ModelGeometry;
 import org.siammae.api.model.SiamMae;
 import org.siammae.api.nn.ParameterInit;
 import org.siammae.api.nn.ParameterPaths;
+import org.siammae.api.nn.Scalars;
 import org.siammae.api.random.RunRandom;
 import org.siammae.data.DataPipeline;
 import org.siammae.experiments.ExperimentSpec;
@@ -178,7 +179,7 @@ public final class Pretrainer {
                 float loss;
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                     NDArray value = model.forward(store, frames, masks, true).loss();
-                    collector.backward(value.div(accumulation));
+                    collector.backward(Scalars.dividedBy(value, accumulation));
                     loss = value.getFloat();
                 }
                 if (!Float.isFinite(loss)) {

@@ -164,18 +164,9 @@ public final class MultiHeadAttention extends FixedShapeBlock {
             return this;
         }
 
-        /** Validates the settings and builds the layer. */
+        /** Validates the settings (as {@link TransformerSpec} does) and builds the layer. */
         public MultiHeadAttention build() {
-            if (width <= 0) {
-                throw new IllegalArgumentException("attention width must be positive, got " + width);
-            }
-            if (heads <= 0 || width % heads != 0) {
-                throw new IllegalArgumentException(
-                        "attention heads must be positive and divide the width "
-                                + width
-                                + ", got "
-                                + heads);
-            }
+            TransformerSpec.builder().setWidth(width).setHeads(heads).build();
             return new MultiHeadAttention(this);
         }
     }

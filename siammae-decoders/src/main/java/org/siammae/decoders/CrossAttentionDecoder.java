@@ -17,7 +17,7 @@ import org.siammae.api.nn.TransformerSpec;
 /**
  * The SiamMAE decoders in which the target frame's tokens attend to the context frames' tokens.
  *
- * <p>Registered twice: {@code cross-self} (the paper's default: cross-attention, self-attention,
+ * <p>Registered twice: {@code cross-self} (SiamMAE's default, Gupta et al. 2023: cross-attention, self-attention,
  * MLP in every block) and {@code cross} (cross-attention and MLP only). With several context frames
  * the keys and values are the tokens of all of them.
  *

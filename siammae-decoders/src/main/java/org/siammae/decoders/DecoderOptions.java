@@ -6,8 +6,8 @@ import org.siammae.api.config.ValidatedOptions;
 import org.siammae.api.nn.TransformerSpec;
 
 /**
- * Sizes of a decoder. The paper does not state them; the defaults are MAE's decoder (width 512,
- * depth 8, 16 heads).
+ * Sizes of a decoder. The SiamMAE paper does not state them, so the defaults are MAE's decoder
+ * (width 512, depth 8, 16 heads).
  */
 public class DecoderOptions implements ValidatedOptions {
 

@@ -17,7 +17,7 @@ import org.siammae.api.nn.SinCosEmbedding;
 import org.siammae.api.nn.Tokens;
 
 /**
- * The joint encoder of the paper's FrameMAE ablation: the visible patches of all frames form one
+ * The joint encoder of the FrameMAE ablation in SiamMAE (Gupta et al. 2023): the visible patches of all frames form one
  * sequence behind a single [CLS] token, encoded by one ViT.
  *
  * <p>Each patch token carries the 2D positional embedding of its place in the frame and, unless

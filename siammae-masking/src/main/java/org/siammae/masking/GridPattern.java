@@ -11,7 +11,7 @@ import org.siammae.api.masking.MaskPattern;
  * <p>With {@code p = round(L / K)} patches per visible patch, the lattice is a checkerboard for
  * {@code p = 2}, every q-th row and column for a square {@code p = q * q} (ratio 0.75 keeps one
  * patch of each 2 x 2 cell), and otherwise the sheared lattice {@code (row * s + column + offset)
- * mod p == 0} with {@code s = floor(sqrt(p))}. When the lattice holds more or fewer than K patches
+ * mod p == 0} with {@code s = floor(sqrt(p))}. When the lattice contains more or fewer than K patches
  * (grids that p does not divide), patches are dropped from it or added from outside it at evenly
  * spaced places, so exactly K stay visible.
  */

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.siammae.api.random.RunRandom;
 
 /**
- * What a component may need from its surroundings when it is built: the registry (to build its
+ * The surroundings a component may need when it is built: the registry (to build its
  * own sub-components), the run's random streams, the folder relative paths resolve against, and
  * typed values such as the {@link org.siammae.api.model.ModelGeometry}.
  */
@@ -47,7 +47,7 @@ public final class ComponentContext {
     }
 
     /**
-     * Returns a copy that also holds {@code value} under its type.
+     * Returns a copy that also contains {@code value} under its type.
      *
      * @param type the key
      * @param value the value

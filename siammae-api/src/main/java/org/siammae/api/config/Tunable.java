@@ -19,7 +19,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.FIELD)
 public @interface Tunable {
 
-    /** What the value sets, with its unit and valid range. */
+    /** The meaning of the value, with its unit and valid range. */
     String description();
 
     /** Descriptor key; empty means the field name in kebab case. */

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Where training clips come from; an extension point registered under {@link
+ * The provider of training clips; an extension point registered under {@link
  * org.siammae.api.component.ComponentKind#CLIP_SOURCE}.
  */
 public interface ClipSource {
@@ -12,7 +12,7 @@ public interface ClipSource {
     /**
      * Returns the usable clips, scanning the source on the first call.
      *
-     * @throws IOException if the source cannot be read at all, or holds no usable clip; the
+     * @throws IOException if the source cannot be read at all, or contains no usable clip; the
      *     message names the folder or file
      */
     List<ClipInfo> clips() throws IOException;

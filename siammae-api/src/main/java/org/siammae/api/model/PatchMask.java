@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 
 /**
- * Which patches of one frame are visible, for every sample of a batch.
+ * The visible patches of one frame, for every sample of a batch.
  *
  * <p>Polarity (the one place it is defined): in {@link #hiddenIndicator} a value of {@code 1}
  * means the patch is <b>hidden</b> and {@code 0} that it is visible. Every sample of a batch has the

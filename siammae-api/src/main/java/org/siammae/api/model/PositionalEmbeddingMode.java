@@ -1,6 +1,6 @@
 package org.siammae.api.model;
 
-/** How an encoder adapts its positional embedding to a grid other than its training grid. */
+/** The way an encoder adapts its positional embedding to a grid other than its training grid. */
 public enum PositionalEmbeddingMode {
     /**
      * Resize the training grid's embedding bicubically to the new grid (as DINO does); the default,

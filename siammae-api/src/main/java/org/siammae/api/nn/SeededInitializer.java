@@ -58,7 +58,7 @@ public final class SeededInitializer implements Initializer {
     }
 
     /**
-     * A constant.
+     * Creates a constant rule.
      *
      * @param value the value of every element
      */

@@ -66,7 +66,7 @@ public final class Descriptor {
      * Returns a top-level section as a map, empty when absent.
      *
      * @param key the section key
-     * @throws IllegalArgumentException if the key holds something other than a mapping
+     * @throws IllegalArgumentException if the key contains something other than a mapping
      */
     @SuppressWarnings("unchecked")
     public Map<String, Object> section(String key) {

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.siammae.api.config.ConfigLocation;
 
 /**
- * Where each key of a resolved descriptor came from: a file and line, which differ per key when a
+ * The origin of each key of a resolved descriptor: a file and line, which differ per key when a
  * descriptor extends a base file or a key was set on the command line.
  */
 public final class DescriptorLocation implements ConfigLocation {

@@ -49,7 +49,7 @@ public final class ModelCheckpoint {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
-     * What a checkpoint records besides tensors.
+     * The metadata a checkpoint records besides tensors.
      *
      * @param folder the checkpoint folder
      * @param step optimiser steps taken

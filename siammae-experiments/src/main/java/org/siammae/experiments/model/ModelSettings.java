@@ -82,12 +82,22 @@ public final class ModelSettings implements ValidatedOptions {
     }
 
     private int height() {
-        return imageHeight != null ? imageHeight : imageSize != null ? imageSize : 224;
+        return side(imageHeight);
     }
 
     private int width() {
-        return imageWidth != null ? imageWidth : imageSize != null ? imageSize : 224;
+        return side(imageWidth);
     }
+
+    /** Returns an explicit side, else image-size, else the paper's 224. */
+    private int side(Integer explicit) {
+        if (explicit != null) {
+            return explicit;
+        }
+        return imageSize != null ? imageSize : DEFAULT_SIZE;
+    }
+
+    private static final int DEFAULT_SIZE = 224;
 
     /**
      * Returns the input layout for samples of a number of frames.

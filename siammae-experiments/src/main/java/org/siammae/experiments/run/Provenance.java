@@ -13,9 +13,9 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What a run's results depend on, recorded by the framework at the start of every run: versions of
- * Java, DJL, PyTorch and this project, the git commit and whether the working tree had changes,
- * the machine and device, and the time.
+ * The environment a run's results depend on, recorded by the framework at the start of every run.
+ * It covers the versions of Java, DJL, PyTorch and this project, the git commit and whether the
+ * working tree had changes, the machine and device, and the time.
  */
 public final class Provenance {
 

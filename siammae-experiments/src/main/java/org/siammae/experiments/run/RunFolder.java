@@ -27,7 +27,7 @@ public final class RunFolder {
     /**
      * Creates a fresh folder for a run.
      *
-     * @param root the folder that holds runs
+     * @param root the folder that contains runs
      * @param name the run name
      * @throws IOException if the folder cannot be created
      */

@@ -51,7 +51,7 @@ public final class Pretrainer {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
-     * What a finished run produced.
+     * The outputs of a finished run.
      *
      * @param runFolder the run folder
      * @param checkpoint the final checkpoint folder

@@ -17,9 +17,9 @@ public final class TrainSettings implements ValidatedOptions {
     /** The descriptor key of this section. */
     public static final String KEY = "train";
 
-    /** Where the model runs. */
+    /** The device the model runs on. */
     public enum DeviceChoice {
-        /** The first GPU if the engine sees one, else the CPU. */
+        /** The first GPU if the engine finds one, else the CPU. */
         AUTO,
         /** The CPU. */
         CPU,

@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             PretrainCommand.class,
             ResumeCommand.class,
+            RunCommand.class,
+            ReportCommand.class,
+            SlurmCommand.class,
             CheckCommand.class,
             ComponentsCommand.class,
             CommandLine.HelpCommand.class

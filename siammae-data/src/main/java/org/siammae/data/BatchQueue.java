@@ -82,9 +82,11 @@ final class BatchQueue implements AutoCloseable {
         workers.forEach(Thread::start);
     }
 
-    /** Returns the clip tasks per batch, P = B / r. */
-    int clipsPerBatch() {
-        return clipsPerBatch;
+    /** Returns the number of batches allocated and not yet handed out. */
+    int pendingBatches() {
+        synchronized (lock) {
+            return pending.size();
+        }
     }
 
     /**

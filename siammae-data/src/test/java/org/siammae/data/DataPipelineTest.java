@@ -159,6 +159,55 @@ class DataPipelineTest {
     }
 
     @Test
+    void multiFrameSamplesHaveContextAndTarget() throws Exception {
+        Map<String, Object> section = synthetic(2);
+        section.put(
+                "sampler",
+                Map.of("name", "multi-frame", "context-frames", 2, "context-stride", 2, "min-gap", 2,
+                        "max-gap", 6));
+        ModelGeometry geometry = new ModelGeometry(32, 32, 8, 3, 3);
+        try (DataPipeline pipeline =
+                DataPipeline.open(TestData.settings(section), geometry, TestData.context(0, folder))) {
+            assertThat(pipeline.next().shape()).containsExactly(4, 3, 3, 32, 32);
+        }
+    }
+
+    @Test
+    void failingClipsAreReplaced() throws Exception {
+        Map<String, Object> section = synthetic(2);
+        section.put("source", Map.of("name", "flaky", "clips", 6, "frames", 24, "frame-size", 40));
+        List<SampleBatch> threaded;
+        List<SampleBatch> inline;
+        long failures;
+        try (DataPipeline pipeline = open(section)) {
+            threaded = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                threaded.add(pipeline.next());
+            }
+        }
+        section.put("workers", 0);
+        try (DataPipeline pipeline = open(section)) {
+            inline = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                inline.add(pipeline.next());
+            }
+            failures = pipeline.decodeFailures();
+        }
+
+        // 6 batches of 2 clips visit each of the 6 clips twice, and clips 1 and 4 always fail;
+        // a replacement can be the other failing clip, which fails again.
+        assertThat(failures).isBetween(4L, 8L);
+        for (int i = 0; i < threaded.size(); i++) {
+            assertThat(inline.get(i).values()).as("batch %d", i).containsExactly(threaded.get(i).values());
+        }
+    }
+
+    private DataPipeline open(Map<String, Object> section) throws java.io.IOException {
+        return DataPipeline.open(
+                TestData.settings(section, FlakySource.PLUGIN), GEOMETRY, TestData.context(7, folder, FlakySource.PLUGIN));
+    }
+
+    @Test
     void samplerFrameCountMustMatchModel() {
         Map<String, Object> section = synthetic(1);
         section.put("sampler", Map.of("name", "multi-frame", "context-frames", 2));

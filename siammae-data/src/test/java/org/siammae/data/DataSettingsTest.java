@@ -48,7 +48,7 @@ class DataSettingsTest {
 
         assertThat(problems).hasSize(1);
         assertThat(problems.get(0).key()).isEqualTo("data.batch-size");
-        assertThat(problems.get(0).message()).contains("must be a number, got string");
+        assertThat(problems.get(0).message()).contains("must be an integer, got string");
     }
 
     @Test

@@ -2,8 +2,11 @@ package org.siammae.data;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import com.google.inject.Module;
 import org.junit.jupiter.api.Assumptions;
 import org.siammae.api.component.ComponentContext;
 import org.siammae.api.component.ComponentRegistry;
@@ -30,16 +33,37 @@ public final class TestData {
     }
 
     /**
+     * Returns a context whose registry has this module's components and further plugins.
+     *
+     * @param seed the run seed
+     * @param base the base folder
+     * @param plugins test plugins
+     */
+    public static ComponentContext context(long seed, Path base, Module... plugins) {
+        return ComponentContext.of(registry(plugins), new RunRandom(seed), base);
+    }
+
+    private static ComponentRegistry registry(Module... plugins) {
+        if (plugins.length == 0) {
+            return REGISTRY;
+        }
+        List<Module> modules = new ArrayList<>(List.of(plugins));
+        modules.add(new DataPlugin());
+        return ComponentRegistry.of(modules.toArray(Module[]::new));
+    }
+
+    /**
      * Parses a data section and fails on any problem.
      *
      * @param section the section's keys and values
+     * @param plugins test plugins whose components the section may name
      */
-    public static DataSettings settings(Map<String, Object> section) {
+    public static DataSettings settings(Map<String, Object> section, Module... plugins) {
         ConfigProblems problems = new ConfigProblems(ConfigLocation.of("test.yaml"));
         DataSettings settings =
                 DataSettings.parse(
-                        new LinkedHashMap<>(section), "data", ConfigLocation.of("test.yaml"), REGISTRY,
-                        problems);
+                        new LinkedHashMap<>(section), "data", ConfigLocation.of("test.yaml"),
+                        registry(plugins), problems);
         problems.throwIfAny();
         return settings;
     }

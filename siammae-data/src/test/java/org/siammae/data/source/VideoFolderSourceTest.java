@@ -213,6 +213,25 @@ class VideoFolderSourceTest {
     }
 
     @Test
+    void kineticsReadsOneSplit() throws IOException {
+        Path root = data.resolve("kinetics400");
+        Fixtures.copy(TestData.sharedVideos().resolve("tests_data_test.avi"), root.resolve("train/catch/a.avi"));
+        Fixtures.copy(TestData.sharedVideos().resolve("tests_data_test.avi"), root.resolve("val/catch/b.avi"));
+        ComponentContext context =
+                TestData.context(0, data)
+                        .with(ModelGeometry.class, ModelGeometry.pairs(32, 8))
+                        .with(IndexSettings.class, new IndexSettings(cache));
+        ClipSource source =
+                TestData.REGISTRY.create(
+                        ComponentKind.CLIP_SOURCE,
+                        ComponentSpec.named("kinetics", Map.of("root", "kinetics400", "split", "val")),
+                        context);
+
+        assertThat(source.clips()).extracting(ClipInfo::id).containsExactly("catch/b.avi");
+        assertThat(source.describe()).isEqualTo("kinetics split " + root.resolve("val"));
+    }
+
+    @Test
     void sharedFolderIsNeverWritten() throws IOException {
         Path videos = TestData.sharedVideos();
         IndexedSource source = source(videos);

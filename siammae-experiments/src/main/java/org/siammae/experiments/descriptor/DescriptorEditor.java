@@ -95,8 +95,8 @@ public final class DescriptorEditor {
         location.forget(keyPath);
         recordOrigins(keyPath, copy, origin, originKeyPath);
         if (ComponentSpec.NAME_KEY.equals(last) && steps.size() > 1) {
-            // Naming a component decides what the whole component is, so problems reported at the
-            // component's own key (an unknown name) point here; its options keep their origins.
+            // The name decides what the whole component is. Problems reported at the component's
+            // own key, such as an unknown name, point here; its options keep their own origins.
             String component = keyPath.substring(0, keyPath.length() - ComponentSpec.NAME_KEY.length() - 1);
             location.record(component, origin.fileOf(originKeyPath), origin.lineOf(originKeyPath));
         }

@@ -133,8 +133,8 @@ public final class DescriptorLoader {
     }
 
     /**
-     * Returns whether two mappings name different components; the later one then replaces the
-     * earlier whole, so options of one component never leak into another.
+     * Returns whether two mappings name different components. The later one then replaces the
+     * earlier whole, so that options of one component do not leak into another.
      */
     private static boolean namesOtherComponent(Map<?, ?> earlier, Map<?, ?> later) {
         Object before = earlier.get(ComponentSpec.NAME_KEY);

@@ -54,6 +54,7 @@ final class MarkdownReport {
     private static void results(StringBuilder md, TableReport report) {
         Reference reference = report.plan().reference();
         List<String> keys = new ArrayList<>(report.plan().sweep().keys());
+
         md.append("## Results\n\n");
         md.append("Values in ").append(report.unit()).append("; ours are the mean over finished seeds,")
                 .append(" with the half-width of the 95% confidence interval (Student's t) when there are 2 or")
@@ -70,6 +71,7 @@ final class MarkdownReport {
         }
         row(md, header);
         separator(md, header.size());
+
         for (TableReport.CellSummary cell : report.cells()) {
             List<String> cells = new ArrayList<>(List.of(cell.cell().id()));
             Map<String, Object> values = cell.cell().values();
@@ -88,6 +90,7 @@ final class MarkdownReport {
             row(md, cells);
         }
         md.append('\n');
+
         Set<String> skipped = new LinkedHashSet<>();
         report.results().forEach(r -> skipped.addAll(r.run().skippedEvaluations()));
         if (!skipped.isEmpty()) {

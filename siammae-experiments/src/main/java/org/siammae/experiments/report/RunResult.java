@@ -14,7 +14,7 @@ import org.siammae.experiments.sweep.EvaluationEntry;
  *
  * @param run the run
  * @param status where it stands
- * @param stale whether the folder holds results of a different descriptor (left out of statistics)
+ * @param stale whether the folder was pretrained with a different descriptor (left out of statistics)
  * @param metrics metric id ({@code <task>/<metric>}) to value as the task reported it
  * @param provenance the pretrainer's {@code provenance.json}, empty before pretraining
  * @param pretrainSeconds wall seconds of finished pretraining invocations
@@ -50,14 +50,14 @@ public record RunResult(
     public static RunResult read(CellRun run) throws IOException {
         Path folder = run.folder();
         Map<String, Object> cell = CellFolder.readJson(folder.resolve(CellFolder.CELL_FILE)).orElse(Map.of());
-        Object recorded = cell.get("descriptor_sha256");
-        boolean stale = recorded != null && !recorded.equals(run.spec().descriptor().sha256());
+        Object recorded = cell.get("pretraining_sha256");
+        boolean stale = recorded != null && !recorded.equals(CellFolder.pretrainingHash(run));
 
         Map<String, Double> metrics = new LinkedHashMap<>();
         double evaluationSeconds = 0;
         for (EvaluationEntry entry : run.evaluations()) {
             Optional<Map<String, Object>> result = CellFolder.readJson(CellFolder.resultFile(run, entry));
-            if (result.isEmpty()) {
+            if (result.isEmpty() || !CellFolder.evaluationFinished(run, entry)) {
                 continue;
             }
             String prefix = entry.metricPrefix(run.evaluations());

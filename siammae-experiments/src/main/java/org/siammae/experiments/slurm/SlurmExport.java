@@ -18,7 +18,7 @@ import org.siammae.experiments.sweep.TablePlan;
  * job that starts when the array has ended and merges the finished runs. Writes {@code runs.tsv},
  * {@code array.sbatch}, {@code report.sbatch} and {@code submit.sh} into one folder.
  *
- * <p>Array tasks share the table folder, so it must be on a file system every node sees. Each
+ * <p>Array tasks share the table folder, so it must be on a file system that every node mounts. Each
  * task writes only its own run folder; re-submitting skips finished runs and resumes the others.
  */
 public final class SlurmExport {

@@ -1,13 +1,19 @@
 package org.siammae.experiments.sweep;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.siammae.experiments.descriptor.DescriptorEditor;
 import org.siammae.experiments.model.ModelCheckpoint;
 import org.siammae.experiments.run.RunFolder;
 
@@ -16,6 +22,10 @@ import org.siammae.experiments.run.RunFolder;
  * descriptor), the pretrainer's {@code summary.json} (written when pretraining finished) and one
  * {@code eval/<index>-<task>/result.json} per finished evaluation. A run is finished when its
  * pretraining and every evaluation have written their results.
+ *
+ * <p>Pretraining and each evaluation are identified by hashes: the pretraining hash covers the
+ * run's descriptor without its {@code evaluate} list, and each result records the hash of its
+ * evaluation entry. Adding or changing an evaluation therefore reruns only that evaluation.
  */
 public final class CellFolder {
 
@@ -28,7 +38,14 @@ public final class CellFolder {
     /** The file that marks a finished evaluation, with its metrics. */
     public static final String RESULT_FILE = "result.json";
 
+    /** The {@value #CELL_FILE} key of the pretraining hash. */
+    static final String PRETRAINING_HASH = "pretraining_sha256";
+
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private static final ObjectMapper CANONICAL =
+            new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final String EVALUATE_KEY = "evaluate";
 
     /** Where a run stands. */
     public enum Status {
@@ -54,11 +71,53 @@ public final class CellFolder {
             return Files.isDirectory(run.folder()) ? Status.PRETRAINING : Status.NEW;
         }
         for (EvaluationEntry entry : run.evaluations()) {
-            if (!Files.isRegularFile(resultFile(run, entry))) {
+            if (!evaluationFinished(run, entry)) {
                 return Status.EVALUATING;
             }
         }
         return Status.FINISHED;
+    }
+
+    /**
+     * Returns whether an evaluation has a result for its current entry.
+     *
+     * @param run the run
+     * @param entry the evaluation
+     */
+    public static boolean evaluationFinished(CellRun run, EvaluationEntry entry) {
+        try {
+            return readJson(resultFile(run, entry))
+                    .map(result -> entryHash(entry).equals(result.get("entry_sha256")))
+                    .orElse(false);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Returns the hash that identifies a run's pretraining: the SHA-256 of its descriptor without
+     * the {@code evaluate} list.
+     *
+     * @param run the run
+     */
+    public static String pretrainingHash(CellRun run) {
+        return DescriptorEditor.of(run.spec().descriptor()).remove(EVALUATE_KEY).build().sha256();
+    }
+
+    /**
+     * Returns the SHA-256 of an evaluation entry (task and options) in canonical JSON.
+     *
+     * @param entry the evaluation
+     */
+    public static String entryHash(EvaluationEntry entry) {
+        Map<String, Object> tree = new TreeMap<>(entry.spec().options());
+        tree.put("task", entry.task());
+        try {
+            byte[] canonical = CANONICAL.writeValueAsBytes(tree);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash evaluation " + entry.folderName(), e);
+        }
     }
 
     /**
@@ -108,13 +167,13 @@ public final class CellFolder {
     }
 
     /**
-     * Returns the descriptor hash a run folder recorded, if it has a {@value #CELL_FILE}.
+     * Returns the pretraining hash a run folder recorded, if it has a {@value #CELL_FILE}.
      *
      * @param folder the run folder
      * @throws IOException if the file cannot be read
      */
-    public static Optional<String> recordedDescriptorHash(Path folder) throws IOException {
-        return readJson(folder.resolve(CELL_FILE)).map(cell -> (String) cell.get("descriptor_sha256"));
+    public static Optional<String> recordedPretrainingHash(Path folder) throws IOException {
+        return readJson(folder.resolve(CELL_FILE)).map(cell -> (String) cell.get(PRETRAINING_HASH));
     }
 
     /**

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one run of a table to the end: pretraining (resumed from the newest checkpoint if the
- * folder has one), then each evaluation that has no result yet. Finished steps are never redone.
+ * folder has one), then each evaluation that has no result yet. What an earlier attempt saved (a
+ * checkpoint, an evaluation result) is not computed again.
  */
 final class CellRunner {
 
@@ -51,15 +52,17 @@ final class CellRunner {
     void run(CellRun run) throws IOException, InterruptedException {
         Files.createDirectories(run.folder());
         CellFolder.updateCellFile(run.folder(), cellRecord(run));
+        // The current descriptor, whose evaluations may differ from those of an earlier attempt.
+        RunFolder.writeAtomically(run.folder().resolve("descriptor.yaml"), run.spec().descriptor().toYaml());
 
         if (!Files.isRegularFile(run.folder().resolve(CellFolder.SUMMARY_FILE))) {
             long done = CellFolder.completedSteps(run.folder());
             if (done > 0) {
                 LOG.info("{}: resuming pretraining from step {}", run.label(), done);
-                trimMetrics(run.folder(), done);
             } else {
                 LOG.info("{}: pretraining", run.label());
             }
+            trimMetrics(run.folder(), done);
             Pretrainer.Result result = new Pretrainer(run.spec(), registry).run(RunFolder.open(run.folder()));
             double previous = CellFolder.readJson(run.folder().resolve(CellFolder.CELL_FILE))
                     .map(cell -> cell.get("pretrain_wall_seconds") instanceof Number n ? n.doubleValue() : 0.0)
@@ -70,7 +73,7 @@ final class CellRunner {
 
         Path checkpoint = ModelCheckpoint.find(run.folder()).folder();
         for (EvaluationEntry entry : run.evaluations()) {
-            if (!Files.isRegularFile(CellFolder.resultFile(run, entry))) {
+            if (!CellFolder.evaluationFinished(run, entry)) {
                 evaluate(run, entry, checkpoint);
             }
         }
@@ -87,6 +90,7 @@ final class CellRunner {
         cell.put("values", run.cell().values());
         cell.put("scale", plan.scale().map(ScaleProfile::name).orElse(null));
         cell.put("descriptor_sha256", run.spec().descriptor().sha256());
+        cell.put(CellFolder.PRETRAINING_HASH, CellFolder.pretrainingHash(run));
         cell.put("table_descriptor", plan.table().file().toString());
         cell.put("table_descriptor_sha256", plan.table().sha256());
         cell.put("skipped_evaluations", run.skippedEvaluations());
@@ -97,11 +101,13 @@ final class CellRunner {
             throws IOException, InterruptedException {
         Path output = CellFolder.evaluationFolder(run, entry);
         if (Files.exists(output)) {
-            // An earlier attempt stopped before writing its result: keep its files, start afresh.
+            // An earlier attempt stopped before its result, or ran another entry at this index:
+            // keep its files and start afresh.
+            String reason = Files.exists(output.resolve(CellFolder.RESULT_FILE)) ? "replaced" : "interrupted";
             Path aside = output.resolveSibling(
-                    output.getFileName() + ".interrupted-" + LocalDateTime.now().format(STAMP));
+                    output.getFileName() + "." + reason + "-" + LocalDateTime.now().format(STAMP));
             Files.move(output, aside, StandardCopyOption.ATOMIC_MOVE);
-            LOG.warn("{}: moved the unfinished evaluation {} to {}", run.label(), output, aside);
+            LOG.warn("{}: moved the {} evaluation {} to {}", run.label(), reason, output, aside);
         }
         Files.createDirectories(output);
         LOG.info("{}: evaluating {} ({})", run.label(), entry.task(), output);
@@ -115,6 +121,8 @@ final class CellRunner {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("task", entry.task());
         record.put("index", entry.index());
+        record.put("entry", entry.spec().options());
+        record.put("entry_sha256", CellFolder.entryHash(entry));
         record.put("metrics", result.metrics());
         record.put("summary", result.summary() == null ? null : result.summary().toString());
         record.put("checkpoint", checkpoint.toString());
@@ -126,8 +134,8 @@ final class CellRunner {
     }
 
     /**
-     * Drops the loss-log rows that an interrupted run wrote after its newest checkpoint, since the
-     * resumed run writes those steps again; the full log is kept beside it.
+     * Drops the loss-log rows that an interrupted run wrote after its newest checkpoint, because the
+     * resumed run logs those steps again. A copy of the full log stays beside it.
      */
     private static void trimMetrics(Path folder, long step) throws IOException {
         Path log = folder.resolve("metrics.csv");

@@ -31,12 +31,17 @@ import org.siammae.experiments.train.TrainSettings;
 
 /**
  * Estimates the pretraining cost of runs for {@code run --dry-run}: steps, parameters and seconds
- * per step. Seconds per step come, in order of preference, from the run's own loss log (wall time
- * between logged steps, data loading included), from the log of another run of the same model and
- * batch, or from the fastest of 3 timed forward and backward passes of the built model on random
- * frames at up to 4 samples, after one untimed pass, scaled linearly to the batch size (data
- * loading and the optimiser step excluded, so this source underestimates).
- * Evaluation time is not estimated.
+ * per step. Seconds per step come from the first source available:
+ *
+ * <ol>
+ *   <li>the run's own loss log (wall time between logged steps, data loading included);
+ *   <li>the log of another run of the same model and batch;
+ *   <li>the fastest of 3 timed forward and backward passes of the built model on random frames at
+ *       up to 4 samples, after one untimed pass, scaled linearly to the batch size. Data loading
+ *       and the optimiser step are left out, so this source underestimates.
+ * </ol>
+ *
+ * <p>Evaluation time is not estimated.
  */
 public final class CostEstimator {
 
@@ -47,7 +52,7 @@ public final class CostEstimator {
      * The estimate of one run.
      *
      * @param run the run
-     * @param status where it stands
+     * @param status the run's status
      * @param totalSteps optimiser steps of the whole run
      * @param doneSteps steps in its newest checkpoint
      * @param parameters trainable values of the model
@@ -168,8 +173,8 @@ public final class CostEstimator {
                     seconds[repeat] = (System.nanoTime() - started) / 1e9;
                 }
             }
-            // The fastest timed pass: passes slowed by other processes on the machine say little
-            // about the model's cost.
+            // The fastest timed pass, so that passes slowed by other processes on the machine do
+            // not count.
             double fastest = Arrays.stream(seconds, 1, seconds.length).min().orElseThrow();
             double perSample = fastest / batch;
             return new ModelCost(

@@ -75,43 +75,43 @@ public record Reference(
         if (section == null) {
             return NONE;
         }
-        ConfigProblems here = problems.under(KEY);
+        ConfigProblems referenceProblems = problems.under(KEY);
         if (!(section instanceof Map<?, ?> map)) {
-            here.add("", "must be a mapping with source, metrics and cells");
+            referenceProblems.add("", "must be a mapping with source, metrics and cells");
             return NONE;
         }
         map.keySet().forEach(key -> {
             if (!KEYS.contains(String.valueOf(key))) {
-                here.add(String.valueOf(key), OptionsBinder.unknownKeyMessage(String.valueOf(key), KEYS));
+                referenceProblems.add(String.valueOf(key), OptionsBinder.unknownKeyMessage(String.valueOf(key), KEYS));
             }
         });
         String source = text(map.get("source"));
         if (source.isEmpty()) {
-            here.add("source", "missing: say where the values are published (paper, table)");
+            referenceProblems.add("source", "missing: say where the values are published (paper, table)");
         }
         Object unit = map.get("unit");
         if (unit != null && !"percent".equals(unit) && !"fraction".equals(unit)) {
-            here.add("unit", "must be percent or fraction, got " + unit);
+            referenceProblems.add("unit", "must be percent or fraction, got " + unit);
         }
         List<String> metrics = new ArrayList<>();
         if (map.get("metrics") instanceof List<?> list && !list.isEmpty()) {
             for (int i = 0; i < list.size(); i++) {
                 String metric = text(list.get(i));
                 if (!metric.matches("[^/\\s]+/\\S+")) {
-                    here.add("metrics[" + i + "]", "must be <task>/<metric>, such as davis/J&F-Mean; got '" + metric + "'");
+                    referenceProblems.add("metrics[" + i + "]", "must be <task>/<metric>, such as davis/J&F-Mean; got '" + metric + "'");
                 }
                 metrics.add(metric);
             }
         } else {
-            here.add("metrics", "must be a non-empty list of metric ids such as davis/J&F-Mean");
+            referenceProblems.add("metrics", "must be a non-empty list of metric ids such as davis/J&F-Mean");
         }
-        Map<String, List<Double>> cells = rows(map.get("cells"), "cells", metrics, here);
+        Map<String, List<Double>> cells = rows(map.get("cells"), "cells", metrics, referenceProblems);
         for (String id : cells.keySet()) {
             if (!cellIds.contains(id)) {
-                here.add("cells." + id, "no cell has this id; the table's cells are " + cellIds);
+                referenceProblems.add("cells." + id, "no cell has this id; the table's cells are " + cellIds);
             }
         }
-        Map<String, List<Double>> others = rows(map.get("others"), "others", metrics, here);
+        Map<String, List<Double>> others = rows(map.get("others"), "others", metrics, referenceProblems);
         return new Reference(source, text(map.get("note")), !"fraction".equals(unit), List.copyOf(metrics),
                 cells, others);
     }

@@ -26,7 +26,8 @@ final class Seeds {
      *
      * @param table the resolved table descriptor
      * @param problems a collector without key prefix
-     * @return the seeds in order; at least one unless a problem was recorded
+     * @return the seeds in order; after a problem, the descriptor's seed alone, so that the runs
+     *     can still be checked
      */
     static List<Long> parse(Descriptor table, ConfigProblems problems) {
         long base = table.root().get("seed") instanceof Number number ? number.longValue() : 0;
@@ -37,7 +38,7 @@ final class Seeds {
         if (value instanceof Integer count) {
             if (count < 1 || count > MAX_COUNT) {
                 problems.add(KEY, "a seed count must be between 1 and " + MAX_COUNT + ", got " + count);
-                return List.of();
+                return List.of(base);
             }
             List<Long> seeds = new ArrayList<>();
             for (int i = 0; i < count; i++) {
@@ -55,9 +56,9 @@ final class Seeds {
                     problems.add(KEY + "[" + i + "]", "repeats seed " + item + "; each seed gives one run");
                 }
             }
-            return new ArrayList<>(seeds);
+            return seeds.isEmpty() ? List.of(base) : new ArrayList<>(seeds);
         }
         problems.add(KEY, "must be a seed count such as 3, or a list of seeds such as [0, 1, 2]");
-        return List.of();
+        return List.of(base);
     }
 }

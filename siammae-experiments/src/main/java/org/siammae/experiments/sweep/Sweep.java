@@ -114,48 +114,48 @@ public final class Sweep {
         if (section == null) {
             return new Sweep(List.of(new Cell(DEFAULT_CELL, List.of())), Set.of());
         }
-        ConfigProblems here = problems.under(KEY);
+        ConfigProblems sweepProblems = problems.under(KEY);
         if (!(section instanceof Map<?, ?> map)) {
-            here.add("", "must be a mapping with 'grid' and/or 'zip'");
+            sweepProblems.add("", "must be a mapping with 'grid' and/or 'zip'");
             return new Sweep(List.of(), Set.of());
         }
         for (Object key : map.keySet()) {
             if (!GRID.equals(key) && !ZIP.equals(key)) {
-                here.add(String.valueOf(key), OptionsBinder.unknownKeyMessage(String.valueOf(key), List.of(GRID, ZIP)));
+                sweepProblems.add(String.valueOf(key), OptionsBinder.unknownKeyMessage(String.valueOf(key), List.of(GRID, ZIP)));
             }
         }
         int before = problems.list().size();
         List<List<Choice>> axes = new ArrayList<>();
         Set<String> keys = new LinkedHashSet<>();
         if (map.get(GRID) != null) {
-            parseGrid(map.get(GRID), here.under(GRID), axes, keys);
+            parseGrid(map.get(GRID), sweepProblems.under(GRID), axes, keys);
         }
         if (map.get(ZIP) != null) {
-            List<Choice> zipped = parseZip(map.get(ZIP), here.under(ZIP), keys);
+            List<Choice> zipped = parseZip(map.get(ZIP), sweepProblems.under(ZIP), keys);
             if (!zipped.isEmpty()) {
                 axes.add(zipped);
             }
         }
         if (axes.isEmpty()) {
             if (problems.list().size() == before) {
-                here.add("", "has no axis: give 'grid' or 'zip' at least one key with a list of values");
+                sweepProblems.add("", "has no axis: give 'grid' or 'zip' at least one key with a list of values");
             }
             return new Sweep(List.of(), keys);
         }
-        checkOverlaps(keys, here);
+        checkOverlaps(keys, sweepProblems);
 
         List<Cell> cells = product(axes);
         Map<String, Integer> seen = new LinkedHashMap<>();
         for (Cell cell : cells) {
             seen.merge(cell.id(), 1, Integer::sum);
             if (cell.id().length() > MAX_ID_LENGTH) {
-                here.add("", "cell id '" + cell.id() + "' is longer than " + MAX_ID_LENGTH
+                sweepProblems.add("", "cell id '" + cell.id() + "' is longer than " + MAX_ID_LENGTH
                         + " characters; name the values (a mapping of label to value, or zip labels)");
             }
         }
         seen.forEach((id, count) -> {
             if (count > 1) {
-                here.add("", count + " cells get the id '" + id + "'; name the values (a mapping of label"
+                sweepProblems.add("", count + " cells get the id '" + id + "'; name the values (a mapping of label"
                         + " to value, or zip labels) so that every cell has its own id");
             }
         });
@@ -210,6 +210,7 @@ public final class Sweep {
                 problems.add(LABELS, "must be a list of cell id parts, one per zipped entry");
             }
         }
+
         Map<String, List<?>> columns = new LinkedHashMap<>();
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             String key = String.valueOf(entry.getKey());
@@ -230,6 +231,7 @@ public final class Sweep {
         if (columns.isEmpty()) {
             return List.of();
         }
+
         int length = columns.values().iterator().next().size();
         boolean equal = columns.values().stream().allMatch(values -> values.size() == length)
                 && (labels == null || labels.size() == length);
@@ -242,6 +244,7 @@ public final class Sweep {
             problems.add("", "lists must have equal lengths, got " + lengths);
             return List.of();
         }
+
         List<Choice> choices = new ArrayList<>();
         for (int i = 0; i < length; i++) {
             List<Assignment> assignments = new ArrayList<>();

@@ -23,7 +23,7 @@ public final class SweepRunner {
     private static final Logger LOG = LoggerFactory.getLogger(SweepRunner.class);
 
     /**
-     * What a sweep did.
+     * The outcome of a sweep.
      *
      * @param skipped runs that were already finished
      * @param finished runs that finished now

@@ -205,13 +205,13 @@ public final class TablePlan {
     /** Reports a run folder that was written for a different descriptor. */
     private static void checkFolder(CellRun run, ConfigProblems problems) {
         try {
-            Optional<String> recorded = CellFolder.recordedDescriptorHash(run.folder());
-            String current = run.spec().descriptor().sha256();
+            Optional<String> recorded = CellFolder.recordedPretrainingHash(run.folder());
+            String current = CellFolder.pretrainingHash(run);
             if (recorded.isPresent() && !recorded.get().equals(current)) {
-                problems.add("", "run folder " + run.folder() + " holds results of a different descriptor"
-                        + " (sha256 " + recorded.get().substring(0, 12) + ", now " + current.substring(0, 12)
-                        + "); compare its descriptor.yaml with 'siammae check', then set another output"
-                        + " or name, or move the folder away");
+                problems.add("", "run folder " + run.folder() + " was pretrained with a different descriptor"
+                        + " (pretraining sha256 " + recorded.get().substring(0, 12) + ", now "
+                        + current.substring(0, 12) + "); compare its descriptor.yaml with 'siammae check',"
+                        + " then set another output or name, or move the folder away");
             }
         } catch (IOException e) {
             problems.add("", "cannot read " + run.folder().resolve(CellFolder.CELL_FILE) + ": " + e.getMessage());

@@ -114,6 +114,58 @@ class SweepRunnerTest {
     }
 
     @Test
+    void changedEvaluationRerunsOnlyTheEvaluation() throws Exception {
+        Path table = TinyTables.write(folder, "extends: base.yaml\nname: changed\n");
+        TablePlan plan = TinyTables.plan(table);
+        new SweepRunner(plan, TinyTables.REGISTRY).run(plan.runs(), false, r -> { });
+        CellRun run = plan.runs().get(0);
+        long checkpointTime = Files.getLastModifiedTime(run.folder().resolve(CellFolder.SUMMARY_FILE)).toMillis();
+        int before = CheckpointStatsTask.CALLS.get();
+
+        // Same pretraining, one evaluation changed and one added.
+        TablePlan changed = TinyTables.plan(table,
+                "evaluate=[{task: checkpoint-stats, data: .}, {task: checkpoint-stats}]");
+        CellRun again = changed.runs().get(0);
+        assertThat(CellFolder.status(again)).isEqualTo(CellFolder.Status.EVALUATING);
+        assertThat(CellFolder.evaluationFinished(again, again.evaluations().get(0))).isFalse();
+        new SweepRunner(changed, TinyTables.REGISTRY).run(changed.runs(), false, r -> { });
+
+        assertThat(CheckpointStatsTask.CALLS.get() - before).isEqualTo(2);
+        assertThat(Files.getLastModifiedTime(run.folder().resolve(CellFolder.SUMMARY_FILE)).toMillis())
+                .isEqualTo(checkpointTime);
+        assertThat(run.folder().resolve("eval")).isDirectoryContaining(p ->
+                p.getFileName().toString().startsWith("0-checkpoint-stats.replaced-"));
+        assertThat(CellFolder.status(again)).isEqualTo(CellFolder.Status.FINISHED);
+        assertThat(Files.readString(run.folder().resolve("descriptor.yaml"))).contains("data: .");
+    }
+
+    @Test
+    void resumedRunLogsEachStepOnce() throws Exception {
+        Path table = TinyTables.write(folder, "extends: base.yaml\nname: resumed\n");
+        TablePlan plan = TinyTables.plan(table, "train.checkpoint-every=1", "train.keep-checkpoints=true");
+        CellRun run = plan.runs().get(0);
+        SweepRunner runner = new SweepRunner(plan, TinyTables.REGISTRY);
+        runner.run(plan.runs(), false, r -> { });
+
+        // Interrupt after step 2 was logged but before its checkpoint and the summary were written.
+        Path last = run.folder().resolve("checkpoints/step-0000002");
+        try (var files = Files.list(last)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(last);
+        Files.delete(run.folder().resolve(CellFolder.SUMMARY_FILE));
+        runner.run(plan.runs(), false, r -> { });
+
+        List<String> steps = Files.readAllLines(run.folder().resolve("metrics.csv")).stream()
+                .skip(1).map(line -> line.split(",")[0]).toList();
+        assertThat(steps).containsExactly("1", "2");
+        assertThat(run.folder()).isDirectoryContaining(p -> p.getFileName().toString().startsWith("metrics-before-resume-"));
+        assertThat(CellFolder.status(run)).isEqualTo(CellFolder.Status.FINISHED);
+    }
+
+    @Test
     void failingRunIsRecordedAndOthersGoOn() throws Exception {
         Path table = TinyTables.write(folder, """
                 extends: base.yaml

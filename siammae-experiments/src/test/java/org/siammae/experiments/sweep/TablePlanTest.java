@@ -267,11 +267,11 @@ class TablePlanTest {
         Path table = TinyTables.write(folder, "extends: base.yaml\nname: t\n");
         CellRun run = TinyTables.plan(table).runs().get(0);
         Files.createDirectories(run.folder());
-        Files.writeString(run.folder().resolve(CellFolder.CELL_FILE), "{\"descriptor_sha256\": \"0123456789abcdef\"}");
+        Files.writeString(run.folder().resolve(CellFolder.CELL_FILE), "{\"pretraining_sha256\": \"0123456789abcdef\"}");
 
         List<ConfigProblem> problems = TinyTables.problems(table);
         assertThat(problems).singleElement().satisfies(p ->
-                assertThat(p.message()).contains("different descriptor", "0123456789ab", run.folder().toString()));
+                assertThat(p.message()).contains("pretrained with a different descriptor", "0123456789ab", run.folder().toString()));
         // Reports read such folders without failing; the run is marked stale instead.
         List<String> overrides = List.of("output=" + folder.resolve("runs"));
         assertThat(TablePlan.load(table, overrides, TinyTables.REGISTRY, TablePlan.Purpose.REPORT).runs()).hasSize(1);

@@ -194,8 +194,8 @@ class DataPipelineTest {
             failures = pipeline.decodeFailures();
         }
 
-        // 6 batches of 2 clips visit each of the 6 clips twice, and clips 1 and 4 always fail;
-        // a replacement can be the other failing clip, which fails again.
+        // 6 batches of 2 clips visit each of the 6 clips twice, and clips 1 and 4 always fail.
+        // A replacement can be the other failing clip, which fails again.
         assertThat(failures).isBetween(4L, 8L);
         for (int i = 0; i < threaded.size(); i++) {
             assertThat(inline.get(i).values()).as("batch %d", i).containsExactly(threaded.get(i).values());

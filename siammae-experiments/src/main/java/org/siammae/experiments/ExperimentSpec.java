@@ -1,15 +1,19 @@
 package org.siammae.experiments;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.siammae.api.component.ComponentContext;
 import org.siammae.api.component.ComponentRegistry;
 import org.siammae.api.config.ConfigProblems;
 import org.siammae.api.config.OptionsBinder;
+import org.siammae.api.random.RunRandom;
 import org.siammae.data.DataSettings;
 import org.siammae.experiments.descriptor.Descriptor;
+import org.siammae.experiments.evaluate.EvaluationStep;
 import org.siammae.experiments.model.ModelSettings;
 import org.siammae.experiments.train.TrainSettings;
 
@@ -76,6 +80,10 @@ public record ExperimentSpec(
         } else if (evaluations != null) {
             problems.add("evaluate", "must be a list of evaluations");
         }
+        EvaluationStep.check(
+                evaluate,
+                problems,
+                ComponentContext.of(registry, new RunRandom(seed), Path.of("").toAbsolutePath()));
         problems.throwIfAny();
         return new ExperimentSpec(descriptor, name, seed, output, model, data, train, evaluate);
     }

@@ -10,8 +10,8 @@ package org.siammae.data.augment;
  * pixels and aliases. Only pixels inside the crop box are read, so the result equals cropping, then
  * resizing.
  *
- * <p>A plan holds the weights of one box and output size; build it once per sample and apply it to
- * every frame.
+ * <p>A plan contains the weights of one box and output size. Build it once per sample and apply it
+ * to every frame.
  */
 public final class Resampler {
 
@@ -81,6 +81,7 @@ public final class Resampler {
         int outW = columns.outLength;
         int firstRow = rows.first();
         int usedRows = rows.last() - firstRow + 1;
+
         // Horizontal pass over the rows the vertical pass reads: (C, usedRows, outW).
         float[] horizontal = new float[channels * usedRows * outW];
         for (int c = 0; c < channels; c++) {
@@ -92,6 +93,7 @@ public final class Resampler {
                 }
             }
         }
+
         // Vertical pass: (C, outH, outW).
         float[] out = new float[channels * outH * outW];
         for (int c = 0; c < channels; c++) {

@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * Reads and writes a clip index as CSV, one row per file, after a first line that names the index
  * format and the probe settings. An index written with other settings or another format version
- * is not reused.
+ * is not reused. The duration column (frames / fps, in seconds) is written for people reading the
+ * file and ignored when it is read back.
  */
 public final class ClipIndexFile {
 
@@ -26,7 +27,7 @@ public final class ClipIndexFile {
 
     private static final String MAGIC = "# siammae clip index";
     private static final String HEADER =
-            "path,size,modified,frames,exact-frame-count,fps,width,height,error";
+            "path,size,modified,frames,exact-frame-count,fps,width,height,duration,error";
 
     private ClipIndexFile() {}
 
@@ -70,10 +71,10 @@ public final class ClipIndexFile {
     }
 
     private static IndexEntry parse(List<String> fields) {
-        if (fields.size() != 9) {
-            throw new IllegalArgumentException("expected 9 fields, got " + fields.size());
+        if (fields.size() != 10) {
+            throw new IllegalArgumentException("expected 10 fields, got " + fields.size());
         }
-        String error = fields.get(8);
+        String error = fields.get(9);
         return new IndexEntry(
                 fields.get(0),
                 Long.parseLong(fields.get(1)),
@@ -110,6 +111,9 @@ public final class ClipIndexFile {
                             String.format(Locale.ROOT, "%.6f", entry.fps()),
                             entry.width(),
                             entry.height(),
+                            entry.usable()
+                                    ? String.format(Locale.ROOT, "%.3f", entry.frames() / entry.fps())
+                                    : "",
                             entry.error()));
         }
         writeAtomically(file, lines);

@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * second start over unchanged data costs a directory walk. New and changed files are probed in
  * parallel with progress logs; removed files drop out. Unusable clips (cannot be opened, no video
  * stream, too short for the sampler) are skipped with a one-line warning each when first found,
- * and all of them are listed with their reasons in a CSV file. A probe failure, checked or
- * unchecked, only marks its clip unusable; the scan fails only when no usable clip remains.
+ * and all of them are listed with their reasons in a CSV file. A probe that throws an {@link
+ * IOException} or a {@link RuntimeException} only marks its clip unusable. The scan fails only when
+ * no usable clip remains.
  */
 public final class ClipIndexer {
 

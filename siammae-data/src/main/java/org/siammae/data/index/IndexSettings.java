@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Where clip indexes go when they cannot go next to the data; a typed value of the {@link
- * org.siammae.api.component.ComponentContext} that indexing sources read.
+ * The cache folder for clip indexes that cannot be stored next to the data. Indexing sources read
+ * it as a typed value of the {@link org.siammae.api.component.ComponentContext}.
  *
  * @param cacheDirectory the folder for indexes and skipped-clip lists of folders that are not
  *     writable

@@ -23,12 +23,6 @@ public class DecodeOptions implements ValidatedOptions {
                             + " uses one per processor.")
     int scanThreads = 0;
 
-    @Tunable(
-            description =
-                    "Whether indexing decodes each new clip's first frame, to skip clips whose"
-                            + " codec or data is broken before training starts.")
-    boolean checkDecode = true;
-
     @Override
     public void validate(ConfigProblems problems) {
         if (decodeShortSide < -1) {

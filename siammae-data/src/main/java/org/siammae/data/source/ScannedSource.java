@@ -14,6 +14,10 @@ import org.siammae.data.index.ScanReport;
 /**
  * A source whose clips come from scanning files: it lists candidates, indexes them once (with a
  * cached index) and opens clips by their absolute path.
+ *
+ * <p>The index and the list of skipped clips are CSV files named {@code siammae-<kind>-index.csv}
+ * and {@code siammae-<kind>-skipped.csv}. They are written into the data folder (next to a list
+ * file) when it is writable, otherwise into the {@code cache-dir} of the data settings.
  */
 abstract class ScannedSource implements IndexedSource {
 

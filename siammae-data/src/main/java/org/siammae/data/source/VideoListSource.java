@@ -12,11 +12,7 @@ import java.util.Set;
 import org.siammae.api.component.ComponentContext;
 import org.siammae.api.config.ConfigProblems;
 import org.siammae.api.config.Tunable;
-import org.siammae.api.data.ClipInfo;
-import org.siammae.api.data.FrameReader;
 import org.siammae.data.index.Candidate;
-import org.siammae.data.index.ClipIndexer;
-import org.siammae.data.video.VideoDecoder;
 
 /**
  * The video files named in a text file, one path per line.
@@ -27,10 +23,10 @@ import org.siammae.data.video.VideoDecoder;
  * list file's folder when {@code prefix} is empty. Listed files that do not exist are skipped and
  * reported like unreadable ones.
  */
-public final class VideoListSource extends ScannedSource {
+public final class VideoListSource extends VideoFileSource {
 
     /** Options of {@code video-list}. */
-    public static final class Options extends VideoFolderSource.VideoOptions {
+    public static final class Options extends VideoOptions {
 
         @Tunable(
                 description =
@@ -54,10 +50,8 @@ public final class VideoListSource extends ScannedSource {
         }
     }
 
-    private final Options options;
     private final Path listFile;
     private final Path base;
-    private final int shortSide;
 
     /**
      * Creates the source.
@@ -66,12 +60,10 @@ public final class VideoListSource extends ScannedSource {
      * @param context resolves the paths and supplies the model geometry, sampler and cache folder
      */
     public VideoListSource(Options options, ComponentContext context) {
-        super(context);
-        this.options = options;
+        super(options, context);
         this.listFile = context.resolve(options.list);
         Path folder = listFile.getParent() == null ? Path.of("") : listFile.getParent();
         this.base = options.prefix.isBlank() ? folder : context.resolve(options.prefix);
-        this.shortSide = options.targetShortSide(context);
     }
 
     @Override
@@ -87,11 +79,6 @@ public final class VideoListSource extends ScannedSource {
     @Override
     String probeSettings() {
         return "kind=list; base=" + base + "; check-decode=" + options.checkDecode;
-    }
-
-    @Override
-    int scanThreads() {
-        return options.scanThreadCount();
     }
 
     @Override
@@ -132,23 +119,6 @@ public final class VideoListSource extends ScannedSource {
         } catch (IOException e) {
             return new Candidate(entry, file, -1, -1);
         }
-    }
-
-    @Override
-    ClipIndexer.Prober prober() {
-        boolean check = options.checkDecode;
-        return candidate -> {
-            if (!Files.isRegularFile(candidate.file())) {
-                throw new IOException(candidate.file() + " does not exist or is not a file");
-            }
-            return VideoFolderSource.probeVideo(candidate, check);
-        };
-    }
-
-    @Override
-    public FrameReader open(ClipInfo clip) throws IOException {
-        int[] size = DecodeOptions.decodedSize(clip.width(), clip.height(), shortSide);
-        return VideoDecoder.open(Path.of(clip.location()), clip.fps(), size[0], size[1], options.decoderThreads);
     }
 
     @Override

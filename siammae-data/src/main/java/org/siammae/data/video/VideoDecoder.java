@@ -50,8 +50,8 @@ import org.siammae.api.data.FrameStack;
  * not converted. Only the requested frames are scaled and converted, straight to the output size,
  * so a 1080p clip never exists as a float array.
  *
- * <p>When a frame is missing (a variable-rate clip, dropped frames), the next later frame stands in
- * for it. A clip that ends before a requested frame raises an {@link IOException}.
+ * <p>When a frame is missing (a variable-rate clip, dropped frames), the next later frame replaces
+ * it. A clip that ends before a requested frame raises an {@link IOException}.
  */
 public final class VideoDecoder implements FrameReader {
 

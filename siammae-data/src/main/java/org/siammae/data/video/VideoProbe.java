@@ -60,6 +60,9 @@ public final class VideoProbe {
             }
             long counted = stream.nb_frames();
             boolean exact = counted > 0;
+            // NOTE: Matroska and WebM state a duration, not a count, so the estimate can be off by
+            // a frame. During training, a sample that requests a frame past the real end is
+            // replaced by a sample of another clip.
             long frames = exact ? counted : Math.round(durationSeconds(demuxer) * fps);
             if (frames <= 0) {
                 throw new IOException(path + " states neither a frame count nor a duration");

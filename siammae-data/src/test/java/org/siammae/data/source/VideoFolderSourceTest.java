@@ -21,6 +21,7 @@ import org.siammae.api.data.ClipInfo;
 import org.siammae.api.data.ClipSource;
 import org.siammae.api.data.FrameSampler;
 import org.siammae.api.model.ModelGeometry;
+import org.siammae.data.MediaFixtures;
 import org.siammae.data.TestData;
 import org.siammae.data.index.IndexSettings;
 import org.siammae.data.index.ScanReport;
@@ -62,14 +63,14 @@ class VideoFolderSourceTest {
     private Path kineticsTree() throws IOException {
         Path videos = TestData.sharedVideos();
         Path root = data.resolve("k400");
-        Fixtures.copy(videos.resolve("tests_data_test.avi"), root.resolve("catch/good.avi"));
-        Fixtures.copy(
+        MediaFixtures.copy(videos.resolve("tests_data_test.avi"), root.resolve("catch/good.avi"));
+        MediaFixtures.copy(
                 videos.resolve("demo_kinetics400_armwrestling.mp4"),
                 root.resolve("arm wrestling/good, with comma.mp4"));
-        Fixtures.truncatedCopy(
+        MediaFixtures.truncatedCopy(
                 videos.resolve("tests_data_test.mp4"), root.resolve("catch/truncated.mp4"), 0.5);
         Files.createFile(root.resolve("catch/empty.mp4"));
-        Fixtures.audioOnly(root.resolve("arm wrestling/audio.mp4"));
+        MediaFixtures.audioOnly(root.resolve("arm wrestling/audio.mp4"));
         Files.writeString(root.resolve("catch/notes.txt"), "not a video");
         return root;
     }
@@ -93,6 +94,10 @@ class VideoFolderSourceTest {
         assertThat(lineOf(list, "catch/empty.mp4")).contains("empty (0 bytes)");
         assertThat(lineOf(list, "catch/truncated.mp4")).contains("cannot open");
         assertThat(lineOf(list, "arm wrestling/audio.mp4")).contains("no video stream");
+        // The index records frames, fps, size and duration: 164 frames at 25 fps last 6.56 s.
+        String index = Files.readString(report.indexFile(), StandardCharsets.UTF_8);
+        assertThat(lineOf(index, "catch/good.avi")).contains(",164,true,25.000000,320,240,6.560,");
+        assertThat(lineOf(index, "\"arm wrestling/good, with comma.mp4\"")).contains(",280,true,");
     }
 
     private static String lineOf(String text, String prefix) {
@@ -177,7 +182,7 @@ class VideoFolderSourceTest {
     @Test
     void readOnlyFolderIndexGoesToCache() throws IOException {
         Path root = data.resolve("read-only");
-        Fixtures.copy(TestData.sharedVideos().resolve("tests_data_test.avi"), root.resolve("clip.avi"));
+        MediaFixtures.copy(TestData.sharedVideos().resolve("tests_data_test.avi"), root.resolve("clip.avi"));
         Files.createFile(root.resolve("empty.mp4"));
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
@@ -203,8 +208,8 @@ class VideoFolderSourceTest {
     @Test
     void clipsTooShortForSamplerAreSkipped() throws IOException {
         Path root = data.resolve("short");
-        Fixtures.copy(TestData.sharedVideos().resolve("tests_data_test.avi"), root.resolve("a.avi"));
-        Fixtures.copy(TestData.sharedVideos().resolve("tests_data_test.mp4"), root.resolve("b.mp4"));
+        MediaFixtures.copy(TestData.sharedVideos().resolve("tests_data_test.avi"), root.resolve("a.avi"));
+        MediaFixtures.copy(TestData.sharedVideos().resolve("tests_data_test.mp4"), root.resolve("b.mp4"));
         IndexedSource source = source(root, Map.of("name", "fixed-gap", "gap", 200));
 
         assertThat(source.clips()).extracting(ClipInfo::id).containsExactly("b.mp4");
@@ -215,8 +220,8 @@ class VideoFolderSourceTest {
     @Test
     void kineticsReadsOneSplit() throws IOException {
         Path root = data.resolve("kinetics400");
-        Fixtures.copy(TestData.sharedVideos().resolve("tests_data_test.avi"), root.resolve("train/catch/a.avi"));
-        Fixtures.copy(TestData.sharedVideos().resolve("tests_data_test.avi"), root.resolve("val/catch/b.avi"));
+        MediaFixtures.copy(TestData.sharedVideos().resolve("tests_data_test.avi"), root.resolve("train/catch/a.avi"));
+        MediaFixtures.copy(TestData.sharedVideos().resolve("tests_data_test.avi"), root.resolve("val/catch/b.avi"));
         ComponentContext context =
                 TestData.context(0, data)
                         .with(ModelGeometry.class, ModelGeometry.pairs(32, 8))

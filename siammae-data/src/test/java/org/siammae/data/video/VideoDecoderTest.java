@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.siammae.api.data.FrameStack;
+import org.siammae.data.MediaFixtures;
 import org.siammae.data.TestData;
 
 class VideoDecoderTest {
@@ -135,6 +137,35 @@ class VideoDecoderTest {
                 }
             }
         }
+    }
+
+    @Test
+    void vp9WebmSeeksLikeSequentialDecoding(@TempDir Path folder) throws IOException {
+        Path clip = MediaFixtures.vp9Clip(folder.resolve("moving.webm"), 40);
+        VideoProbe.Metadata metadata = VideoProbe.probe(clip, true);
+
+        // WebM states a duration, not a frame count: 40 frames at 25 fps.
+        assertThat(metadata.frames()).isEqualTo(40);
+        assertThat(metadata.exactFrameCount()).isFalse();
+        assertThat(metadata.width()).isEqualTo(64);
+        int[] all = new int[40];
+        Arrays.setAll(all, i -> i);
+        List<float[]> sequential;
+        try (VideoDecoder decoder = VideoDecoder.open(clip, metadata.fps(), 64, 48, 1)) {
+            sequential = decoder.read(all).frames();
+        }
+        int[][] requests = {{5, 27}, {39}, {33, 2}, {10, 11, 12}};
+        for (int[] request : requests) {
+            try (VideoDecoder decoder = VideoDecoder.open(clip, metadata.fps(), 64, 48, 1)) {
+                FrameStack frames = decoder.read(request);
+                for (int k = 0; k < request.length; k++) {
+                    assertThat(frames.frames().get(k)).as("frame %d", request[k])
+                            .containsExactly(sequential.get(request[k]));
+                }
+            }
+        }
+        // The square moves one pixel per frame: consecutive frames differ.
+        assertThat(sequential.get(11)).isNotEqualTo(sequential.get(10));
     }
 
     @Test

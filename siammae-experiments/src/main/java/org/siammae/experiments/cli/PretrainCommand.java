@@ -4,8 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.siammae.api.component.ComponentContext;
 import org.siammae.api.component.ComponentRegistry;
+import org.siammae.api.random.RunRandom;
 import org.siammae.experiments.ExperimentSpec;
+import org.siammae.experiments.evaluate.EvaluationResult;
+import org.siammae.experiments.evaluate.EvaluationStep;
 import org.siammae.experiments.run.RunFolder;
 import org.siammae.experiments.train.Pretrainer;
 import picocli.CommandLine.Command;
@@ -39,6 +43,23 @@ final class PretrainCommand implements Callable<Integer> {
                 "run folder: %s%ncheckpoint: %s%nloss: %.4f -> %.4f over %d steps in %.0f s%n",
                 result.runFolder(), result.checkpoint(), result.firstLoss(), result.finalLoss(),
                 result.steps(), result.wallSeconds());
-        return Files.isDirectory(result.checkpoint()) ? 0 : 1;
+        if (!Files.isDirectory(result.checkpoint())) {
+            return 1;
+        }
+        if (!spec.evaluate().isEmpty()) {
+            ComponentContext context =
+                    ComponentContext.of(registry, new RunRandom(spec.seed()), Path.of("").toAbsolutePath());
+            for (EvaluationResult evaluation :
+                    EvaluationStep.run(
+                            spec.evaluate(),
+                            spec.descriptor().location(),
+                            context,
+                            result.runFolder().path(),
+                            result.checkpoint())) {
+                System.out.println(
+                        "evaluation " + evaluation.task() + ": " + evaluation.metrics() + " (" + evaluation.summary() + ")");
+            }
+        }
+        return 0;
     }
 }

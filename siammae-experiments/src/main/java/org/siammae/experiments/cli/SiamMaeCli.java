@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             PretrainCommand.class,
             ResumeCommand.class,
+            EvalCommand.class,
             RunCommand.class,
             ReportCommand.class,
             SlurmCommand.class,

@@ -15,8 +15,8 @@ final class ProvenanceSummary {
     private static final Map<String, Function<Map<String, Object>, Object>> FIELDS = new LinkedHashMap<>();
 
     static {
-        FIELDS.put("git commit", p -> environment(p, "git_commit"));
-        FIELDS.put("uncommitted changes (git dirty)", p -> environment(p, "git_dirty"));
+        FIELDS.put("git commit of pretraining", p -> environment(p, "git_commit"));
+        FIELDS.put("uncommitted changes at pretraining (git dirty)", p -> environment(p, "git_dirty"));
         FIELDS.put("siammae version", p -> environment(p, "siammae_version"));
         FIELDS.put("Java", p -> environment(p, "java_version") + " (" + environment(p, "java_vendor") + ")");
         FIELDS.put("DJL", p -> environment(p, "djl_version"));
@@ -47,12 +47,15 @@ final class ProvenanceSummary {
             }
             summary.put(field.getKey(), values);
         }
+        Map<String, Integer> evaluations = new LinkedHashMap<>();
+        results.forEach(r -> r.evaluationCommits().forEach(c -> evaluations.merge(c, 1, Integer::sum)));
+        summary.put("git commit of evaluations", evaluations);
         return summary;
     }
 
     /**
-     * Formats one field's values: the value alone when all runs agree, else each value with its
-     * run count.
+     * Formats one field's values: the value alone when all runs agree, else each value with the
+     * number of runs (or evaluations) that recorded it.
      *
      * @param values distinct values with run counts
      */

@@ -2,7 +2,9 @@ package org.siammae.experiments.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.siammae.experiments.sweep.CellFolder;
@@ -22,6 +24,7 @@ import org.siammae.experiments.sweep.EvaluationEntry;
  * @param steps optimiser steps in the newest checkpoint
  * @param finalLoss the mean loss of the last logged interval, NaN before pretraining finished
  * @param error the error of the last failed attempt, or null
+ * @param evaluationCommits the git commit and dirty state of each finished evaluation, as text
  */
 public record RunResult(
         CellRun run,
@@ -33,7 +36,8 @@ public record RunResult(
         double evaluationSeconds,
         long steps,
         double finalLoss,
-        String error) {
+        String error,
+        List<String> evaluationCommits) {
 
     /** Returns whether the run counts in statistics: finished, and for the current descriptor. */
     public boolean usable() {
@@ -54,6 +58,7 @@ public record RunResult(
         boolean stale = recorded != null && !recorded.equals(CellFolder.pretrainingHash(run));
 
         Map<String, Double> metrics = new LinkedHashMap<>();
+        List<String> commits = new ArrayList<>();
         double evaluationSeconds = 0;
         for (EvaluationEntry entry : run.evaluations()) {
             Optional<Map<String, Object>> result = CellFolder.readJson(CellFolder.resultFile(run, entry));
@@ -68,6 +73,9 @@ public record RunResult(
                 }
             });
             evaluationSeconds += number(result.get().get("wall_seconds"), 0);
+            if (result.get().get("environment") instanceof Map<?, ?> environment) {
+                commits.add(environment.get("git_commit") + " (dirty: " + environment.get("git_dirty") + ")");
+            }
         }
         Map<String, Object> provenance = CellFolder.readJson(folder.resolve("provenance.json")).orElse(Map.of());
         Map<String, Object> summary = CellFolder.readJson(folder.resolve(CellFolder.SUMMARY_FILE)).orElse(Map.of());
@@ -81,7 +89,8 @@ public record RunResult(
                 evaluationSeconds,
                 CellFolder.completedSteps(folder),
                 number(summary.get("final_loss"), Double.NaN),
-                cell.get("last_error") == null ? null : cell.get("last_error").toString());
+                cell.get("last_error") == null ? null : cell.get("last_error").toString(),
+                commits);
     }
 
     private static double number(Object value, double fallback) {

@@ -18,6 +18,7 @@ import org.siammae.api.random.RunRandom;
 import org.siammae.experiments.evaluate.EvaluationResult;
 import org.siammae.experiments.evaluate.EvaluationTask;
 import org.siammae.experiments.model.ModelCheckpoint;
+import org.siammae.experiments.run.Provenance;
 import org.siammae.experiments.run.RunFolder;
 import org.siammae.experiments.train.MetricsLog;
 import org.siammae.experiments.train.Pretrainer;
@@ -128,6 +129,8 @@ final class CellRunner {
         record.put("checkpoint", checkpoint.toString());
         record.put("checkpoint_step", ModelCheckpoint.find(checkpoint).step());
         record.put("wall_seconds", seconds);
+        // The code and machine of this evaluation, which may differ from those of pretraining.
+        record.put("environment", Provenance.environment("chosen by the evaluation task"));
         record.put("finished", Instant.now().toString());
         RunFolder.writeAtomically(CellFolder.resultFile(run, entry), CellFolder.JSON.writeValueAsString(record));
         LOG.info("{}: {} {} in {} s", run.label(), entry.task(), result.metrics(), Math.round(seconds));

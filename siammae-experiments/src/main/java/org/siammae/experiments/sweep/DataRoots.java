@@ -37,7 +37,7 @@ final class DataRoots {
             }
         }
         for (EvaluationEntry entry : evaluations) {
-            checkPath(entry.spec().options().get(EVALUATION_KEY), entry.spec().keyPath() + "." + EVALUATION_KEY,
+            checkPath(entry.spec().options().get(EVALUATION_KEY), "evaluate[" + entry.index() + "]." + EVALUATION_KEY,
                     workingDirectory, problems);
         }
     }

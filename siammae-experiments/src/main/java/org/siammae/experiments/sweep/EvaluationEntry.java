@@ -1,13 +1,16 @@
 package org.siammae.experiments.sweep;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.siammae.api.component.ComponentContext;
 import org.siammae.api.component.ComponentRegistry;
 import org.siammae.api.component.ComponentSpec;
-import org.siammae.api.config.ConfigLocation;
+import org.siammae.api.config.ConfigException;
 import org.siammae.api.config.ConfigProblems;
+import org.siammae.api.random.RunRandom;
+import org.siammae.experiments.ExperimentSpec;
+import org.siammae.experiments.evaluate.EvaluationStep;
 import org.siammae.experiments.evaluate.EvaluationTask;
 
 /**
@@ -17,7 +20,8 @@ import org.siammae.experiments.evaluate.EvaluationTask;
  *
  * @param index the position in the list
  * @param task the task name
- * @param spec the component, with the entry's other keys as options
+ * @param spec the component, with the entry's other keys as options (as {@link EvaluationStep}
+ *     routes them)
  */
 public record EvaluationEntry(int index, String task, ComponentSpec spec) {
 
@@ -41,41 +45,24 @@ public record EvaluationEntry(int index, String task, ComponentSpec spec) {
     }
 
     /**
-     * Checks every entry's task name and options with the registry, recording every problem.
+     * Returns the entries of an experiment whose descriptor has been checked, with each entry's
+     * options routed as {@link EvaluationStep} binds them (propagation keys moved under {@code
+     * propagation}).
      *
-     * @param entries the list as written
-     * @param location where the descriptor came from
+     * @param spec the checked experiment; {@link ExperimentSpec#parse} has reported any problem of
+     *     its entries
      * @param registry the component registry
-     * @param problems a collector without key prefix
-     * @return the entries without problems
+     * @throws ConfigException if an entry is invalid after all
      */
-    public static List<EvaluationEntry> check(
-            List<Object> entries, ConfigLocation location, ComponentRegistry registry, ConfigProblems problems) {
-        List<EvaluationEntry> checked = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            String keyPath = "evaluate[" + i + "]";
-            if (!(entries.get(i) instanceof Map<?, ?> entry)) {
-                problems.add(keyPath, "must be a mapping such as {" + EvaluationTask.TASK_KEY + ": davis, data: <folder>}");
-                continue;
-            }
-            if (!(entry.get(EvaluationTask.TASK_KEY) instanceof String task) || task.isBlank()) {
-                problems.add(keyPath, "missing '" + EvaluationTask.TASK_KEY + "': name the evaluation task,"
-                        + " for example " + EvaluationTask.TASK_KEY + ": davis");
-                continue;
-            }
-            Map<String, Object> options = new LinkedHashMap<>();
-            entry.forEach((key, value) -> {
-                if (!EvaluationTask.TASK_KEY.equals(key)) {
-                    options.put(String.valueOf(key), value);
-                }
-            });
-            ComponentSpec spec = new ComponentSpec(task, options, keyPath, location);
-            int before = problems.list().size();
-            registry.check(EvaluationTask.KIND, spec, problems);
-            if (problems.list().size() == before) {
-                checked.add(new EvaluationEntry(i, task, spec));
-            }
+    public static List<EvaluationEntry> of(ExperimentSpec spec, ComponentRegistry registry) {
+        ConfigProblems problems = new ConfigProblems(spec.descriptor().location());
+        ComponentContext context = ComponentContext.of(registry, new RunRandom(spec.seed()), Path.of("").toAbsolutePath());
+        List<ComponentSpec> specs = EvaluationStep.check(spec.evaluate(), problems, context);
+        problems.throwIfAny();
+        List<EvaluationEntry> entries = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            entries.add(new EvaluationEntry(i, specs.get(i).name(), specs.get(i)));
         }
-        return checked;
+        return entries;
     }
 }

@@ -157,19 +157,15 @@ public final class TablePlan {
             found.addAll(e.problems());
             return Optional.empty();
         }
-        ExperimentSpec spec = null;
+        ExperimentSpec spec;
+        List<EvaluationEntry> evaluations;
         try {
+            // Parsing reports every problem of the run, its evaluations included; each problem
+            // keeps its own file and line, so a bad sweep value points at the sweep.
             spec = ExperimentSpec.parse(descriptor, registry, Set.of());
+            evaluations = EvaluationEntry.of(spec, registry);
         } catch (ConfigException e) {
-            // Each problem keeps its own file and line: a bad sweep value points at the sweep.
             found.addAll(e.problems());
-        }
-        ConfigProblems evaluationProblems = new ConfigProblems(descriptor.location());
-        List<EvaluationEntry> evaluations = descriptor.root().get("evaluate") instanceof List<?> entries
-                ? EvaluationEntry.check(new ArrayList<>(entries), descriptor.location(), registry, evaluationProblems)
-                : List.of();
-        found.addAll(evaluationProblems.list());
-        if (spec == null) {
             return Optional.empty();
         }
         return Optional.of(new CellRun(index, cell, seed, runFolder, spec, evaluations, skipped));

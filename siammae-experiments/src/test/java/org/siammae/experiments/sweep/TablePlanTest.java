@@ -99,6 +99,26 @@ class TablePlanTest {
     }
 
     @Test
+    void profileIsFoundByPathOrInFoldersAbove() throws Exception {
+        Files.createDirectories(folder.resolve("profiles"));
+        Files.writeString(folder.resolve("profiles/custom.yaml"), "train: {steps: 4}\n");
+        scale("shared", "train: {steps: 5}\n");
+        Files.createDirectories(folder.resolve("tables"));
+        Files.writeString(folder.resolve("base.yaml"), TinyTables.BASE);
+        Path byPath = Files.writeString(folder.resolve("tables/by-path.yaml"),
+                "extends: ../base.yaml\nscale: ../profiles/custom.yaml\n");
+        Path byName = Files.writeString(folder.resolve("tables/by-name.yaml"), "extends: ../base.yaml\nscale: shared\n");
+
+        TablePlan custom = TinyTables.plan(byPath);
+        TablePlan shared = TinyTables.plan(byName);
+
+        assertThat(custom.scale()).get().extracting(ScaleProfile::name).isEqualTo("custom");
+        assertThat(custom.runs().get(0).spec().descriptor().get("train.steps")).isEqualTo(4);
+        assertThat(shared.scale()).get().extracting(ScaleProfile::file).isEqualTo(folder.resolve("scales/shared.yaml"));
+        assertThat(shared.runs().get(0).spec().descriptor().get("train.steps")).isEqualTo(5);
+    }
+
+    @Test
     void profileSkipsEvaluationsOfTasksItDoesNotName() throws Exception {
         scale("bare", "evaluate: {}\n");
         Path table = TinyTables.write(folder, "extends: base.yaml\nscale: bare\n");
@@ -208,10 +228,10 @@ class TablePlanTest {
         List<ConfigProblem> problems = TinyTables.problems(table);
 
         assertThat(problems).extracting(ConfigProblem::key).contains(
-                "seeds[1]", "scale", "sweep.grid.seed", "reference.cells.steps-3", "model.decoder", "evaluate[0]");
+                "seeds[1]", "scale", "sweep.grid.seed", "reference.cells.steps-3", "model.decoder", "evaluate.0");
         assertThat(problems).filteredOn(p -> p.key().equals("scale")).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("'huge' not found", "scales/huge.yaml"));
-        assertThat(problems).filteredOn(p -> p.key().equals("evaluate[0]")).singleElement()
+        assertThat(problems).filteredOn(p -> p.key().equals("evaluate.0")).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("unknown evaluation 'davis-2017'", "checkpoint-stats"));
     }
 

@@ -1,6 +1,5 @@
 package org.siammae.experiments.report;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,7 +37,7 @@ final class MarkdownReport {
         }
         if (scale != null && !scale.equals("paper")) {
             md.append("> Scale `").append(scale).append("`: the runs are shrunk by ")
-                    .append(report.plan().scale().get().file()).append(". Their numbers test the pipeline and show")
+                    .append(TableReport.display(report.plan().scale().get().file())).append(". Their numbers test the pipeline and show")
                     .append(" directions at best; they are not expected to match the published values.\n\n");
         }
         results(md, report);
@@ -148,10 +147,10 @@ final class MarkdownReport {
         md.append("## Provenance\n\n");
         row(md, List.of("item", "value"));
         separator(md, 2);
-        Path table = report.plan().table().file();
+        String table = TableReport.display(report.plan().table().file());
         row(md, List.of("table descriptor", "`" + table + "` (resolved: `table.yaml` in the table folder)"));
         row(md, List.of("resolved descriptor sha256", "`" + report.plan().table().sha256() + "`"));
-        report.plan().scale().ifPresent(s -> row(md, List.of("scale profile", "`" + s.file() + "`")));
+        report.plan().scale().ifPresent(s -> row(md, List.of("scale profile", "`" + TableReport.display(s.file()) + "`")));
         row(md, List.of("seeds", report.plan().seeds().toString()));
         ProvenanceSummary.of(report.results())
                 .forEach((field, values) -> row(md, List.of(field, ProvenanceSummary.format(values))));

@@ -136,10 +136,10 @@ public final class TableReport {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("table", plan.name());
         json.put("scale", plan.scale().map(ScaleProfile::name).orElse(null));
-        json.put("scale_profile", plan.scale().map(s -> s.file().toString()).orElse(null));
+        json.put("scale_profile", plan.scale().map(s -> display(s.file())).orElse(null));
         json.put("generated", Instant.now().toString());
         Map<String, Object> descriptor = new LinkedHashMap<>();
-        descriptor.put("file", plan.table().file().toString());
+        descriptor.put("file", display(plan.table().file()));
         descriptor.put("sha256", plan.table().sha256());
         descriptor.put("resolved", plan.folder().resolve("table.yaml").toString());
         json.put("table_descriptor", descriptor);
@@ -199,6 +199,18 @@ public final class TableReport {
         run.put("skipped_evaluations", result.run().skippedEvaluations());
         run.put("error", result.error());
         return run;
+    }
+
+    /**
+     * Returns a path relative to the working directory when it lies inside it, so that reports
+     * read the same on every machine, and as it is otherwise.
+     *
+     * @param path a path
+     */
+    static String display(Path path) {
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute).toString() : path.toString();
     }
 
     private static Double finite(double value) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.siammae.api.component.ComponentRegistry;
+import org.siammae.experiments.report.Durations;
 import org.siammae.experiments.report.RunReport;
 import org.siammae.experiments.report.RunResult;
 import org.siammae.experiments.report.TableReport;
@@ -120,14 +121,14 @@ final class RunCommand implements Callable<Integer> {
                     run.index(), run.label(), estimate.status().name().toLowerCase(Locale.ROOT),
                     estimate.doneSteps() + "/" + estimate.totalSteps(), compact(estimate.parameters()),
                     Double.isNaN(estimate.secondsPerStep()) ? "?" : String.format(Locale.ROOT, "%.3f", estimate.secondsPerStep()),
-                    Double.isNaN(left) ? "?" : duration(left), estimate.source(), String.join(", ", evaluations));
+                    Double.isNaN(left) ? "?" : Durations.format(left), estimate.source(), String.join(", ", evaluations));
         }
         System.out.println();
         for (var cell : plan.sweep().cells()) {
             System.out.println("  " + cell.id() + ": " + SweepValues.describe(cell));
         }
         System.out.printf("%nEstimated pretraining time left: %s (evaluations not included). Run without --dry-run"
-                + " to start; finished runs are skipped.%n", duration(total));
+                + " to start; finished runs are skipped.%n", Durations.format(total));
     }
 
     static String count(int n, String noun) {
@@ -137,11 +138,5 @@ final class RunCommand implements Callable<Integer> {
     private static String compact(long count) {
         return count >= 1_000_000 ? String.format(Locale.ROOT, "%.1fM", count / 1e6)
                 : String.format(Locale.ROOT, "%.1fk", count / 1e3);
-    }
-
-    static String duration(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60)
-                : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
     }
 }

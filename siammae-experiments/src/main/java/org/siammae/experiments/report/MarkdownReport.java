@@ -117,8 +117,8 @@ final class MarkdownReport {
                 Double value = result.metrics().get(metric);
                 cells.add(value == null ? "–" : number(value * factor, report));
             }
-            cells.add(duration(result.pretrainSeconds()));
-            cells.add(duration(result.evaluationSeconds()));
+            cells.add(Durations.format(result.pretrainSeconds()));
+            cells.add(Durations.format(result.evaluationSeconds()));
             cells.add("`" + result.run().folder() + "`");
             row(md, cells);
         }
@@ -156,7 +156,7 @@ final class MarkdownReport {
                 .forEach((field, values) -> row(md, List.of(field, ProvenanceSummary.format(values))));
         double pretrain = report.results().stream().mapToDouble(RunResult::pretrainSeconds).sum();
         double evaluation = report.results().stream().mapToDouble(RunResult::evaluationSeconds).sum();
-        row(md, List.of("wall time", duration(pretrain) + " pretraining, " + duration(evaluation) + " evaluation"));
+        row(md, List.of("wall time", Durations.format(pretrain) + " pretraining, " + Durations.format(evaluation) + " evaluation"));
         md.append("\nEach run folder holds its resolved `descriptor.yaml`, `provenance.json`, `metrics.csv`,")
                 .append(" `checkpoints/`, `summary.json`, `cell.json` and `eval/<index>-<task>/result.json`.\n");
     }
@@ -185,12 +185,6 @@ final class MarkdownReport {
     private static String signed(double value, TableReport report) {
         String text = number(value, report);
         return value > 0 ? "+" + text : text;
-    }
-
-    static String duration(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60)
-                : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
     }
 
     private static String text(Object value) {

@@ -86,8 +86,8 @@ public final class RunReport {
         ProvenanceSummary.of(List.of(result))
                 .forEach((field, values) -> MarkdownReport.row(md, List.of(field, ProvenanceSummary.format(values))));
         MarkdownReport.row(md, List.of("steps", String.valueOf(result.steps())));
-        MarkdownReport.row(md, List.of("wall time", MarkdownReport.duration(result.pretrainSeconds())
-                + " pretraining, " + MarkdownReport.duration(result.evaluationSeconds()) + " evaluation"));
+        MarkdownReport.row(md, List.of("wall time", Durations.format(result.pretrainSeconds())
+                + " pretraining, " + Durations.format(result.evaluationSeconds()) + " evaluation"));
         RunFolder.writeAtomically(folder.resolve("report.md"), md.toString());
     }
 }

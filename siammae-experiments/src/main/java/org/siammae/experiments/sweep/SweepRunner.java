@@ -1,7 +1,6 @@
 package org.siammae.experiments.sweep;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.siammae.api.component.ComponentRegistry;
+import org.siammae.experiments.report.Durations;
 import org.siammae.experiments.run.RunFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,12 +105,7 @@ public final class SweepRunner {
     private static void logProgress(long started, int done, int remaining) {
         double elapsed = (System.nanoTime() - started) / 1e9;
         long eta = done == 0 ? 0 : Math.round(elapsed / done * remaining);
-        LOG.info(String.format(Locale.ROOT, "Sweep: %d runs done, %d to go | elapsed %s | ETA %s (from the mean run time)",
-                done, remaining, format(Duration.ofSeconds((long) elapsed)), format(Duration.ofSeconds(eta))));
-    }
-
-    private static String format(Duration duration) {
-        long seconds = duration.getSeconds();
-        return String.format(Locale.ROOT, "%dh%02dm%02ds", seconds / 3600, (seconds % 3600) / 60, seconds % 60);
+        LOG.info(String.format(Locale.ROOT, "Sweep: runs done %d, to go %d | elapsed %s | ETA %s (from the mean run time)",
+                done, remaining, Durations.format(elapsed), Durations.format(eta)));
     }
 }

@@ -89,7 +89,7 @@ class TableCommandsTest {
     }
 
     @Test
-    void reportOfUnstartedTableListsRunsAsNotStarted() throws Exception {
+    void reportListsUnstartedRuns() throws Exception {
         Path table = Files.writeString(folder.resolve("table.yaml"), TABLE);
 
         Output result = execute("report", table.toString(), "output=" + folder.resolve("runs"));

@@ -45,7 +45,7 @@ class DescriptorEditorTest {
     }
 
     @Test
-    void settingANamePointsTheComponentAtTheNewLine() throws Exception {
+    void setNameRelocatesComponent() throws Exception {
         Descriptor base = load("base.yaml", "model:\n  encoder: {name: siamese,\n    depth: 2}\nsweep: [joint]\n");
 
         Descriptor edited = DescriptorEditor.of(base)

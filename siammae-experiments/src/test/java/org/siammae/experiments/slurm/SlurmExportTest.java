@@ -29,7 +29,7 @@ class SlurmExportTest {
     }
 
     @Test
-    void arrayHasOneTaskPerRunAndPassesOverrides() throws Exception {
+    void arrayTaskPerRunWithOverrides() throws Exception {
         Path table = folder.resolve("my table.yaml");
         List<String> overrides = List.of("output=" + folder.resolve("runs"), "train.steps=3", "name=it's");
         TablePlan plan = plan(table, overrides);

@@ -15,9 +15,9 @@ import org.siammae.experiments.evaluate.EvaluationTask;
 import org.siammae.experiments.model.ModelCheckpoint;
 
 /**
- * An evaluation for tests whose figures come from the checkpoint itself: the target masking ratio
- * it was trained with (so each cell of a masking sweep reports its own value) and the mean
- * absolute value of its weights (which differs between seeds).
+ * An evaluation for tests whose figures come from the checkpoint itself. It reports the target
+ * masking ratio the checkpoint was trained with, so each cell of a masking sweep has its own
+ * value, and the mean absolute value of its weights, which differs between seeds.
  */
 final class CheckpointStatsTask implements EvaluationTask {
 

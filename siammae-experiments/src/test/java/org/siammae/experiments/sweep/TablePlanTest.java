@@ -99,7 +99,7 @@ class TablePlanTest {
     }
 
     @Test
-    void profileIsFoundByPathOrInFoldersAbove() throws Exception {
+    void profileFoundByPathOrName() throws Exception {
         Files.createDirectories(folder.resolve("profiles"));
         Files.writeString(folder.resolve("profiles/custom.yaml"), "train: {steps: 4}\n");
         scale("shared", "train: {steps: 5}\n");
@@ -119,7 +119,7 @@ class TablePlanTest {
     }
 
     @Test
-    void profileSkipsEvaluationsOfTasksItDoesNotName() throws Exception {
+    void profileSkipsUnnamedTasks() throws Exception {
         scale("bare", "evaluate: {}\n");
         Path table = TinyTables.write(folder, "extends: base.yaml\nscale: bare\n");
         CellRun run = TinyTables.plan(table).runs().get(0);
@@ -164,7 +164,7 @@ class TablePlanTest {
     }
 
     @Test
-    void invalidSweepValueIsReportedOnceForItsCell() throws Exception {
+    void invalidSweepValueReportedOnce() throws Exception {
         Path table = TinyTables.write(folder, """
                 extends: base.yaml
                 seeds: 3
@@ -252,7 +252,7 @@ class TablePlanTest {
     }
 
     @Test
-    void problemsInScaleProfileNameItsFileAndLine() throws Exception {
+    void profileProblemsPointAtProfile() throws Exception {
         Path profile = scale("broken", """
                 description: test
                 modle: {image-size: 8}

@@ -162,7 +162,9 @@ public final class TablePlan {
         try {
             // Parsing reports every problem of the run, its evaluations included; each problem
             // keeps its own file and line, so a bad sweep value points at the sweep.
-            spec = ExperimentSpec.parse(descriptor, registry, Set.of());
+            // The table keys are removed from runs; naming them lets a typo such as 'sweeep' get
+            // 'sweep' as its suggestion.
+            spec = ExperimentSpec.parse(descriptor, registry, TABLE_KEYS);
             evaluations = EvaluationEntry.of(spec, registry);
         } catch (ConfigException e) {
             found.addAll(e.problems());

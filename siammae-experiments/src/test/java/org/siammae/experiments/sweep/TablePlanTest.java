@@ -181,6 +181,18 @@ class TablePlanTest {
     }
 
     @Test
+    void misspelledTableKeyGetsSuggestion() throws Exception {
+        Path table = TinyTables.write(folder, "extends: base.yaml\nsweeep: {grid: {model.patch-size: [4]}}\n");
+        List<ConfigProblem> problems = TinyTables.problems(table);
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("sweeep");
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.message()).contains("did you mean 'sweep'");
+        });
+    }
+
+    @Test
     void cycleInExtendsIsReported() throws Exception {
         Files.writeString(folder.resolve("a.yaml"), "extends: b.yaml\nsweep: {grid: {model.patch-size: [4]}}\n");
         Files.writeString(folder.resolve("b.yaml"), "extends: a.yaml\n");

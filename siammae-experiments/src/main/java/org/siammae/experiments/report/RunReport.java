@@ -15,9 +15,9 @@ import org.siammae.experiments.sweep.SweepValues;
 import org.siammae.experiments.sweep.TablePlan;
 
 /**
- * The reproducibility report of one run (one cell, one seed), {@code report.md} and {@code
- * report.json} in the run folder: its metrics beside the published values, its provenance and its
- * wall time.
+ * The reproducibility report of one run (one cell, one seed), {@code report.md}, {@code
+ * report.json} and the loss curve {@code loss.png} in the run folder: its metrics beside the
+ * published values, its provenance and its wall time.
  */
 public final class RunReport {
 
@@ -88,6 +88,9 @@ public final class RunReport {
         MarkdownReport.row(md, List.of("steps", String.valueOf(result.steps())));
         MarkdownReport.row(md, List.of("wall time", Durations.format(result.pretrainSeconds())
                 + " pretraining, " + Durations.format(result.evaluationSeconds()) + " evaluation"));
+        if (LossChart.write(folder, plan.name() + " / " + result.run().label() + " - loss")) {
+            md.append("\n![loss](").append(LossChart.FILE).append(")\n");
+        }
         RunFolder.writeAtomically(folder.resolve("report.md"), md.toString());
     }
 }

@@ -117,12 +117,18 @@ public final class TableReport {
     }
 
     /**
-     * Writes {@code report.md}, {@code report.json} and {@code chart.png} (when there is a metric).
+     * Writes {@code report.md}, {@code report.json} and {@code chart.png} (when there is a metric),
+     * and the report of every finished run in its folder.
      *
      * @return the report folder
      * @throws IOException if a file cannot be written
      */
     public Path write() throws IOException {
+        for (RunResult result : results) {
+            if (result.usable()) {
+                RunReport.write(plan, result);
+            }
+        }
         Path folder = plan.folder().resolve(FOLDER);
         Files.createDirectories(folder);
         boolean charted = chartedMetric() != null && BarChart.write(this, folder.resolve(BarChart.FILE));
@@ -179,9 +185,10 @@ public final class TableReport {
         json.put("cells", cellList);
         json.put("others", reference.others());
         json.put("provenance", ProvenanceSummary.of(results));
-        json.put("wall_seconds", Map.of(
-                "pretraining", results.stream().mapToDouble(RunResult::pretrainSeconds).sum(),
-                "evaluation", results.stream().mapToDouble(RunResult::evaluationSeconds).sum()));
+        Map<String, Object> wall = new LinkedHashMap<>();
+        wall.put("pretraining", results.stream().mapToDouble(RunResult::pretrainSeconds).sum());
+        wall.put("evaluation", results.stream().mapToDouble(RunResult::evaluationSeconds).sum());
+        json.put("wall_seconds", wall);
         return json;
     }
 

@@ -51,7 +51,7 @@ class SweepRunnerTest {
         for (CellRun run : plan.runs()) {
             assertThat(CellFolder.status(run)).isEqualTo(CellFolder.Status.FINISHED);
             for (String name : List.of("descriptor.yaml", "provenance.json", "metrics.csv", "summary.json",
-                    "cell.json", "report.md", "report.json", "eval/0-checkpoint-stats/result.json")) {
+                    "cell.json", "report.md", "report.json", "loss.png", "eval/0-checkpoint-stats/result.json")) {
                 assertThat(run.folder().resolve(name)).as(run.label() + " " + name).isRegularFile();
             }
         }

@@ -91,7 +91,7 @@ public final class DataSettings {
                 description =
                         "Folder for clip indexes and skipped-clip lists of data folders that are"
                                 + " not writable; empty means ~/.cache/siammae/index. Relative paths"
-                                + " resolve against the descriptor's folder.")
+                                + " resolve against the working directory.")
         String cacheDir = "";
 
         @Override

@@ -42,12 +42,7 @@ public final class CrossAttentionDecoder extends FixedShapeBlock implements Deco
             DecoderOptions options,
             boolean withSelfAttention) {
         stem = addChildBlock("stem", new DecoderStem(geometry, encoderWidth, options.width));
-        TransformerSpec spec =
-                TransformerSpec.builder()
-                        .setWidth(options.width)
-                        .setHeads(options.heads)
-                        .optMlpRatio(options.mlpRatio)
-                        .build();
+        TransformerSpec spec = options.spec();
         for (int i = 0; i < options.depth; i++) {
             blocks.add(addChildBlock("blocks." + i, new CrossAttentionBlock(spec, withSelfAttention)));
         }

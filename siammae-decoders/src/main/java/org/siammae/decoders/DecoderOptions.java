@@ -3,6 +3,7 @@ package org.siammae.decoders;
 import org.siammae.api.config.ConfigProblems;
 import org.siammae.api.config.Tunable;
 import org.siammae.api.config.ValidatedOptions;
+import org.siammae.api.nn.TransformerSpec;
 
 /**
  * Sizes of a decoder. The paper does not state them; the defaults are MAE's decoder (width 512,
@@ -21,6 +22,11 @@ public class DecoderOptions implements ValidatedOptions {
 
     @Tunable(description = "feed-forward hidden width over the token width")
     double mlpRatio = 4.0;
+
+    /** Returns the block sizes these options describe. */
+    TransformerSpec spec() {
+        return TransformerSpec.builder().setWidth(width).setHeads(heads).optMlpRatio(mlpRatio).build();
+    }
 
     @Override
     public void validate(ConfigProblems problems) {

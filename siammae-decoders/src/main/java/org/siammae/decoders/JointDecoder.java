@@ -41,12 +41,7 @@ public final class JointDecoder extends FixedShapeBlock implements Decoder {
      */
     public JointDecoder(ModelGeometry geometry, int encoderWidth, JointDecoderOptions options) {
         stem = addChildBlock("stem", new DecoderStem(geometry, encoderWidth, options.width));
-        TransformerSpec spec =
-                TransformerSpec.builder()
-                        .setWidth(options.width)
-                        .setHeads(options.heads)
-                        .optMlpRatio(options.mlpRatio)
-                        .build();
+        TransformerSpec spec = options.spec();
         for (int i = 0; i < options.depth; i++) {
             blocks.add(addChildBlock("blocks." + i, new SelfAttentionBlock(spec)));
         }

@@ -5,6 +5,7 @@ import org.siammae.api.config.ConfigProblems;
 import org.siammae.api.config.Tunable;
 import org.siammae.api.config.ValidatedOptions;
 import org.siammae.api.model.ReconstructionLoss;
+import org.siammae.api.nn.Scalars;
 
 /**
  * Mean squared error over the hidden patches of the target frame, optionally against per-patch
@@ -61,7 +62,7 @@ public final class PatchMseLoss implements ReconstructionLoss {
         long values = target.getShape().getLastDimension();
         NDArray mean = target.mean(new int[] {-1}, true); // (B, L, 1)
         NDArray centred = target.sub(mean); // (B, L, P)
-        NDArray variance = centred.square().sum(new int[] {-1}, true).div(values - 1); // (B, L, 1)
+        NDArray variance = Scalars.dividedBy(centred.square().sum(new int[] {-1}, true), values - 1); // (B, L, 1)
         return centred.div(variance.add(epsilon).sqrt()); // (B, L, P)
     }
 }

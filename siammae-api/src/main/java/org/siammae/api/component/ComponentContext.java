@@ -104,7 +104,8 @@ public final class ComponentContext {
     /**
      * Resolves a path from the descriptor against the base folder.
      *
-     * @param path an absolute path, or one relative to the descriptor's folder
+     * @param path an absolute path, or one relative to the base folder (the working directory of
+     *     the command)
      */
     public Path resolve(String path) {
         return baseDirectory.resolve(path).normalize();

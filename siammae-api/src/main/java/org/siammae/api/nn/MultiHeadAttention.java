@@ -106,7 +106,7 @@ public final class MultiHeadAttention extends FixedShapeBlock {
 
         // Attention weights over the keys.
         NDArray weights =
-                query.mul(scale).matMul(key.transpose(0, 1, 3, 2)).softmax(-1); // (B, H, N, M)
+                Scalars.times(query, scale).matMul(key.transpose(0, 1, 3, 2)).softmax(-1); // (B, H, N, M)
 
         // Weighted values, heads merged back into the width.
         NDArray merged =
@@ -164,18 +164,9 @@ public final class MultiHeadAttention extends FixedShapeBlock {
             return this;
         }
 
-        /** Validates the settings and builds the layer. */
+        /** Validates the settings (as {@link TransformerSpec} does) and builds the layer. */
         public MultiHeadAttention build() {
-            if (width <= 0) {
-                throw new IllegalArgumentException("attention width must be positive, got " + width);
-            }
-            if (heads <= 0 || width % heads != 0) {
-                throw new IllegalArgumentException(
-                        "attention heads must be positive and divide the width "
-                                + width
-                                + ", got "
-                                + heads);
-            }
+            TransformerSpec.builder().setWidth(width).setHeads(heads).build();
             return new MultiHeadAttention(this);
         }
     }

@@ -38,7 +38,7 @@ public final class FrameFolderSource extends ScannedSource {
         @Tunable(
                 description =
                         "Folder searched at any depth for clip folders of frame images; relative"
-                                + " paths resolve against the descriptor's folder.",
+                                + " paths resolve against the working directory.",
                 required = true)
         String root;
 

@@ -25,7 +25,7 @@ public final class VideoFolderSource extends VideoFileSource {
         @Tunable(
                 description =
                         "Folder searched for video files at any depth; relative paths resolve"
-                                + " against the descriptor's folder.",
+                                + " against the working directory.",
                 required = true)
         String root;
 

@@ -30,8 +30,8 @@ public final class VideoListSource extends VideoFileSource {
 
         @Tunable(
                 description =
-                        "Text file listing one video path per line; relative to the descriptor's"
-                                + " folder.",
+                        "Text file listing one video path per line; relative to the working"
+                                + " directory.",
                 required = true)
         String list;
 

@@ -26,6 +26,7 @@ import org.siammae.api.model.ModelGeometry;
 import org.siammae.api.model.SiamMae;
 import org.siammae.api.nn.ParameterInit;
 import org.siammae.api.nn.ParameterPaths;
+import org.siammae.api.nn.Scalars;
 import org.siammae.api.random.RunRandom;
 import org.siammae.data.DataPipeline;
 import org.siammae.experiments.ExperimentSpec;
@@ -88,6 +89,7 @@ public final class Pretrainer {
         RunRandom random = new RunRandom(spec.seed());
         ComponentContext context = ComponentContext.of(registry, random, Path.of("").toAbsolutePath());
         TrainSettings train = spec.train();
+        configureThreads(train.threads(spec.data().workers()));
         Device device = device(train.device());
 
         try (NDManager manager = NDManager.newBaseManager(device);
@@ -126,7 +128,7 @@ public final class Pretrainer {
                 for (long step = firstStep; step < totalSteps; step++) {
                     double learningRate = schedule.at((int) step);
                     StepResult result = trainStep(model, optimizer, store, manager, data, random, step, learningRate);
-                    progress.record(step + 1, result.loss());
+                    progress.record(step + 1, result.loss(), result.dataWaitNanos());
                     metrics.append(step + 1, result.epoch(), result.loss(), learningRate, progress.recentRate(), progress.elapsedSeconds());
                     if ((step + 1) % train.logEvery() == 0 || step + 1 == totalSteps) {
                         progress.log(LOG, learningRate);
@@ -154,7 +156,8 @@ public final class Pretrainer {
         }
     }
 
-    private record StepResult(double loss, int epoch) {}
+    /** The outcome of one optimiser step; {@code dataWaitNanos} is the time spent waiting for batches. */
+    private record StepResult(double loss, int epoch, long dataWaitNanos) {}
 
     private StepResult trainStep(
             SiamMae model,
@@ -169,8 +172,11 @@ public final class Pretrainer {
         int accumulation = spec.train().gradientAccumulation();
         double lossSum = 0;
         int epoch = 0;
+        long waited = 0;
         for (int micro = 0; micro < accumulation; micro++) {
+            long before = System.nanoTime();
             SampleBatch batch = data.next();
+            waited += System.nanoTime() - before;
             epoch = batch.epoch();
             try (NDScope scope = new NDScope()) {
                 NDArray frames = manager.create(FloatBuffer.wrap(batch.values()), new Shape(batch.shape())); // (B, T, C, H, W)
@@ -178,7 +184,7 @@ public final class Pretrainer {
                 float loss;
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                     NDArray value = model.forward(store, frames, masks, true).loss();
-                    collector.backward(value.div(accumulation));
+                    collector.backward(Scalars.dividedBy(value, accumulation));
                     loss = value.getFloat();
                 }
                 if (!Float.isFinite(loss)) {
@@ -192,7 +198,7 @@ public final class Pretrainer {
         try (NDScope scope = new NDScope()) {
             optimizer.step(learningRate);
         }
-        return new StepResult(lossSum / accumulation, epoch);
+        return new StepResult(lossSum / accumulation, epoch, waited);
     }
 
     private DataPipeline openData(ComponentContext context) throws IOException {
@@ -264,6 +270,19 @@ public final class Pretrainer {
     private static long countValues(Map<String, Parameter> parameters) {
         return parameters.values().stream().mapToLong(p -> p.getArray().getShape().size()).sum();
     }
+
+    /**
+     * Sets PyTorch's intra-op thread count, which the engine reads once when it starts; a value
+     * given with {@code -Dai.djl.pytorch.num_threads} wins.
+     */
+    private static void configureThreads(int threads) {
+        if (System.getProperty(THREADS_PROPERTY) == null) {
+            System.setProperty(THREADS_PROPERTY, Integer.toString(threads));
+            LOG.debug("PyTorch intra-op threads: {}", threads);
+        }
+    }
+
+    private static final String THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
 
     /**
      * Returns the device a run trains on.

@@ -82,6 +82,13 @@ public final class TrainSettings implements ValidatedOptions {
     @Tunable(description = "device: auto, cpu or gpu")
     DeviceChoice device = DeviceChoice.AUTO;
 
+    @Tunable(
+            description =
+                    "PyTorch intra-op threads; 0 picks the processor count minus the data workers (at"
+                            + " least 1), because threads that outnumber the cores stall at every"
+                            + " parallel operation")
+    int threads = 0;
+
     /**
      * Reads and checks the section.
      *
@@ -122,6 +129,9 @@ public final class TrainSettings implements ValidatedOptions {
         }
         if (stepsPerEpoch != null && !(stepsPerEpoch > 0)) {
             problems.add("steps-per-epoch", "must be positive, got " + stepsPerEpoch);
+        }
+        if (threads < 0) {
+            problems.add("threads", "must not be negative, got " + threads);
         }
         if (checkpointEvery < 0) {
             problems.add("checkpoint-every", "must not be negative, got " + checkpointEvery);
@@ -182,6 +192,18 @@ public final class TrainSettings implements ValidatedOptions {
     /** Returns the minimum learning rate. */
     public double minLearningRate() {
         return minLr;
+    }
+
+    /**
+     * Returns the PyTorch intra-op thread count to use.
+     *
+     * @param dataWorkers the data pipeline's worker threads
+     */
+    public int threads(int dataWorkers) {
+        if (threads > 0) {
+            return threads;
+        }
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - dataWorkers);
     }
 
     /** Returns the device choice. */

@@ -4,7 +4,11 @@ import java.time.Duration;
 import java.util.Locale;
 import org.slf4j.Logger;
 
-/** Tracks loss and speed during training and formats the progress line with an ETA. */
+/**
+ * Tracks loss and speed during training and formats the progress line with an ETA. "data wait" is
+ * the share of wall time the training thread spent waiting for batches since the last line: high
+ * values mean the data pipeline, not the model, limits the speed (add workers or cores).
+ */
 final class TrainingProgress {
 
     private final long totalSteps;
@@ -19,6 +23,8 @@ final class TrainingProgress {
     private double firstLoss = Double.NaN;
     private double lastLoss = Double.NaN;
     private long currentStep;
+    private long intervalWaitNanos;
+    private long intervalStart = System.nanoTime();
 
     TrainingProgress(long totalSteps, long firstStep, int samplesPerStep) {
         this.totalSteps = totalSteps;
@@ -27,7 +33,8 @@ final class TrainingProgress {
         this.lastStep = firstStep;
     }
 
-    void record(long step, double loss) {
+    void record(long step, double loss, long dataWaitNanos) {
+        intervalWaitNanos += dataWaitNanos;
         long now = System.nanoTime();
         recentRate = samplesPerStep * (step - lastStep) / ((now - lastTime) / 1e9);
         lastTime = now;
@@ -39,6 +46,10 @@ final class TrainingProgress {
 
     void log(Logger log, double learningRate) {
         double meanLoss = intervalLossSum / intervalSteps;
+        long now = System.nanoTime();
+        double waitShare = 100.0 * intervalWaitNanos / Math.max(1, now - intervalStart);
+        intervalWaitNanos = 0;
+        intervalStart = now;
         if (Double.isNaN(firstLoss)) {
             firstLoss = meanLoss;
         }
@@ -51,8 +62,8 @@ final class TrainingProgress {
         log.info(
                 String.format(
                         Locale.ROOT,
-                        "step %d/%d | loss %.4f | lr %.2e | %.1f pairs/s | elapsed %s | ETA %s",
-                        currentStep, totalSteps, meanLoss, learningRate, averageRate,
+                        "step %d/%d | loss %.4f | lr %.2e | %.1f pairs/s | data wait %.0f%% | elapsed %s | ETA %s",
+                        currentStep, totalSteps, meanLoss, learningRate, averageRate, waitShare,
                         format(Duration.ofSeconds((long) elapsed)), format(Duration.ofSeconds(remaining))));
     }
 

@@ -71,17 +71,19 @@ final class SlurmCommand implements Callable<Integer> {
     }
 
     /**
-     * Returns the launcher of the checkout this command runs from ({@code target/classes/../../bin}),
-     * or the bare name {@code siammae}, found on the jobs' PATH.
+     * Returns the launcher of the checkout this command runs from (the nearest folder above its
+     * classes or jar that has {@code bin/siammae}), or the bare name {@code siammae}, found on the
+     * jobs' PATH.
      */
     private static Path defaultLauncher() {
         CodeSource source = SlurmCommand.class.getProtectionDomain().getCodeSource();
         if (source != null) {
             try {
-                Path module = Path.of(source.getLocation().toURI()).getParent().getParent();
-                Path candidate = module == null ? null : module.resolve("bin").resolve("siammae");
-                if (candidate != null && Files.isExecutable(candidate)) {
-                    return candidate.toAbsolutePath();
+                for (Path folder = Path.of(source.getLocation().toURI()); folder != null; folder = folder.getParent()) {
+                    Path candidate = folder.resolve("bin").resolve("siammae");
+                    if (Files.isExecutable(candidate)) {
+                        return candidate.toAbsolutePath();
+                    }
                 }
             } catch (URISyntaxException e) {
                 // Fall back to the PATH below.

@@ -150,7 +150,8 @@ final class MarkdownReport {
         String table = TableReport.display(report.plan().table().file());
         row(md, List.of("table descriptor", "`" + table + "` (resolved: `table.yaml` in the table folder)"));
         row(md, List.of("resolved descriptor sha256", "`" + report.plan().table().sha256() + "`"));
-        report.plan().scale().ifPresent(s -> row(md, List.of("scale profile", "`" + TableReport.display(s.file()) + "`")));
+        report.plan().scale().ifPresent(s -> row(md, List.of("scale profile",
+                "`" + TableReport.display(s.file()) + "` (sha256 `" + s.sha256() + "`)")));
         row(md, List.of("seeds", report.plan().seeds().toString()));
         ProvenanceSummary.of(report.results())
                 .forEach((field, values) -> row(md, List.of(field, ProvenanceSummary.format(values))));

@@ -143,6 +143,7 @@ public final class TableReport {
         json.put("table", plan.name());
         json.put("scale", plan.scale().map(ScaleProfile::name).orElse(null));
         json.put("scale_profile", plan.scale().map(s -> display(s.file())).orElse(null));
+        json.put("scale_profile_sha256", plan.scale().map(ScaleProfile::sha256).orElse(null));
         json.put("generated", Instant.now().toString());
         Map<String, Object> descriptor = new LinkedHashMap<>();
         descriptor.put("file", display(plan.table().file()));

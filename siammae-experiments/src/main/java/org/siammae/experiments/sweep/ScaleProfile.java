@@ -62,6 +62,11 @@ public final class ScaleProfile {
         return profile.file();
     }
 
+    /** Returns the SHA-256 of the resolved profile, as {@link Descriptor#sha256()} computes it. */
+    public String sha256() {
+        return profile.sha256();
+    }
+
     /** Returns the profile's description, or an empty string. */
     public String description() {
         Object description = profile.root().get("description");

@@ -1,10 +1,17 @@
 package org.siammae.experiments.sweep;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.siammae.api.component.ComponentSpec;
+import org.siammae.api.config.ConfigLocation;
 import org.siammae.api.config.ConfigProblems;
 import org.siammae.experiments.ExperimentSpec;
 
@@ -17,6 +24,7 @@ final class DataRoots {
 
     private static final List<String> SOURCE_KEYS = List.of("root", "list");
     private static final String EVALUATION_KEY = "data";
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
 
     private DataRoots() {}
 
@@ -54,8 +62,32 @@ final class DataRoots {
             return;
         }
         if (!Files.exists(path)) {
+            List<String> variables = variablesOnLine(problems.location(), keyPath);
+            String fix = variables.isEmpty()
+                    ? "fix the path or the environment variable that sets it"
+                    : "set " + String.join(" or ", variables) + " or fix the path";
             problems.add(keyPath, "data not found: " + path + " (relative paths resolve against the working"
-                    + " directory " + workingDirectory + "); fix the path or the environment variable that sets it");
+                    + " directory " + workingDirectory + "); " + fix);
+        }
+    }
+
+    /** Returns the {@code ${VAR}} names written on the line of a key, read from its file. */
+    private static List<String> variablesOnLine(ConfigLocation location, String keyPath) {
+        int line = location.lineOf(keyPath);
+        Path file = Path.of(location.fileOf(keyPath));
+        if (line <= 0 || !Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try (Stream<String> lines = Files.lines(file)) {
+            String text = lines.skip(line - 1).findFirst().orElse("");
+            List<String> names = new ArrayList<>();
+            Matcher matcher = VARIABLE.matcher(text);
+            while (matcher.find()) {
+                names.add(matcher.group(1));
+            }
+            return names;
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
         }
     }
 }

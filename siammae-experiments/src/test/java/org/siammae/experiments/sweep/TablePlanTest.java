@@ -215,7 +215,8 @@ class TablePlanTest {
 
         assertThat(problems).extracting(ConfigProblem::key).containsExactly("data.source.root", "evaluate[0].data");
         assertThat(problems).extracting(ConfigProblem::line).containsExactly(3, 5);
-        assertThat(problems.get(0).message()).contains("data not found", "no/such/videos", "environment variable");
+        assertThat(problems.get(0).message()).contains("data not found", "no/such/videos", "set VIDEOS or fix the path");
+        assertThat(problems.get(1).message()).contains("no/such/davis", "fix the path or the environment variable");
         assertThat(folder.resolve("runs")).doesNotExist();
     }
 

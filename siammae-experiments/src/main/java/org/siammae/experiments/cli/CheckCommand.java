@@ -5,6 +5,9 @@ import java.util.concurrent.Callable;
 import org.siammae.api.component.ComponentRegistry;
 import org.siammae.experiments.ExperimentSpec;
 import org.siammae.experiments.descriptor.Descriptor;
+import org.siammae.experiments.descriptor.DescriptorLoader;
+import org.siammae.experiments.sweep.SweepValues;
+import org.siammae.experiments.sweep.TablePlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -12,7 +15,8 @@ import picocli.CommandLine.Mixin;
 @Command(
         name = "check",
         mixinStandardHelpOptions = true,
-        description = "Check a descriptor (every problem at once, with file, line and key) and print it resolved.")
+        description = "Check a descriptor (every problem at once, with file, line and key) and print it"
+                + " resolved; for a table, check every run and list the cells.")
 final class CheckCommand implements Callable<Integer> {
 
     @Mixin DescriptorArguments arguments;
@@ -20,6 +24,17 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Descriptor descriptor = arguments.load();
+        if (TablePlan.isTable(descriptor)) {
+            TablePlan plan = TablePlan.build(descriptor, arguments.overrides, new DescriptorLoader(),
+                    ComponentRegistry.discover(), TablePlan.Purpose.RUN);
+            System.out.print(descriptor.toYaml());
+            System.out.printf("# %s x %s = %s in %s%n", RunCommand.count(plan.sweep().cells().size(), "cell"),
+                    RunCommand.count(plan.seeds().size(), "seed"), RunCommand.count(plan.runs().size(), "run"),
+                    plan.folder());
+            plan.sweep().cells().forEach(cell -> System.out.println("#   " + cell.id() + ": " + SweepValues.describe(cell)));
+            System.out.println("# OK: " + descriptor.file() + " (sha256 " + descriptor.sha256().substring(0, 12) + ")");
+            return 0;
+        }
         ExperimentSpec.parse(descriptor, ComponentRegistry.discover(), Set.of());
         System.out.print(descriptor.toYaml());
         System.out.println("# OK: " + descriptor.file() + " (sha256 " + descriptor.sha256().substring(0, 12) + ")");

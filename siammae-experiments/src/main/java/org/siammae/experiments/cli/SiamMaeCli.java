@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
             PretrainCommand.class,
             ResumeCommand.class,
             EvalCommand.class,
+            RunCommand.class,
+            ReportCommand.class,
+            SlurmCommand.class,
             CheckCommand.class,
             ComponentsCommand.class,
             CommandLine.HelpCommand.class

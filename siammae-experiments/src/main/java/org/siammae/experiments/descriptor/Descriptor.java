@@ -46,6 +46,11 @@ public final class Descriptor {
         return location;
     }
 
+    /** Returns the origin table itself, for {@link DescriptorEditor}. */
+    DescriptorLocation origins() {
+        return location;
+    }
+
     /**
      * Returns the value at a dotted path, or null.
      *

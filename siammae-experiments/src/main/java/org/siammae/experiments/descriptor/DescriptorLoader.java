@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.siammae.api.component.ComponentSpec;
 import org.siammae.api.config.ConfigException;
 import org.siammae.api.config.ConfigProblem;
 
@@ -20,7 +21,8 @@ import org.siammae.api.config.ConfigProblem;
  * overrides.
  *
  * <p>{@code extends} names one base file or a list of them, relative to the extending file; later
- * bases and the extending file win. Mappings merge key by key; lists and scalars are replaced.
+ * bases and the extending file win. Mappings merge key by key, except that a mapping naming
+ * another component ({@code name}) replaces the earlier one whole; lists and scalars are replaced.
  */
 public final class DescriptorLoader {
 
@@ -130,33 +132,29 @@ public final class DescriptorLoader {
                         "must be a file name or a list of file names"));
     }
 
+    /**
+     * Returns whether two mappings name different components. The later one then replaces the
+     * earlier whole, so that options of one component do not leak into another.
+     */
+    private static boolean namesOtherComponent(Map<?, ?> earlier, Map<?, ?> later) {
+        Object before = earlier.get(ComponentSpec.NAME_KEY);
+        Object after = later.get(ComponentSpec.NAME_KEY);
+        return before != null && after != null && !before.equals(after);
+    }
+
     @SuppressWarnings("unchecked")
     private static void mergeInto(Map<String, Object> target, Map<String, Object> source) {
         for (Map.Entry<String, Object> entry : source.entrySet()) {
             Object existing = target.get(entry.getKey());
-            if (existing instanceof Map<?, ?> existingMap && entry.getValue() instanceof Map<?, ?> sourceMap) {
+            if (existing instanceof Map<?, ?> existingMap && entry.getValue() instanceof Map<?, ?> sourceMap
+                    && !namesOtherComponent(existingMap, sourceMap)) {
                 Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) existingMap);
                 mergeInto(copy, (Map<String, Object>) sourceMap);
                 target.put(entry.getKey(), copy);
             } else {
-                target.put(entry.getKey(), deepCopy(entry.getValue()));
+                target.put(entry.getKey(), Trees.deepCopy(entry.getValue()));
             }
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object deepCopy(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> copy.put((String) k, deepCopy(v)));
-            return copy;
-        }
-        if (value instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>();
-            list.forEach(item -> copy.add(deepCopy(item)));
-            return copy;
-        }
-        return value;
     }
 
     private static void copyOrigins(

@@ -44,7 +44,36 @@ public final class DescriptorLocation implements ConfigLocation {
      * @param keyPath the dotted key path
      */
     void forget(String keyPath) {
-        origins.keySet().removeIf(k -> k.equals(keyPath) || k.startsWith(keyPath + ".") || k.startsWith(keyPath + "["));
+        origins.keySet().removeIf(k -> within(k, keyPath));
+    }
+
+    /**
+     * Moves the origins of a key and everything below it to another key (a list item that moved).
+     *
+     * @param from the old key path
+     * @param to the new key path
+     */
+    void rename(String from, String to) {
+        Map<String, Origin> moved = new HashMap<>();
+        origins.entrySet().removeIf(entry -> {
+            if (within(entry.getKey(), from)) {
+                moved.put(to + entry.getKey().substring(from.length()), entry.getValue());
+                return true;
+            }
+            return false;
+        });
+        origins.putAll(moved);
+    }
+
+    /** Returns an independent copy of this table. */
+    DescriptorLocation copy() {
+        DescriptorLocation copy = new DescriptorLocation(file);
+        copy.origins.putAll(origins);
+        return copy;
+    }
+
+    private static boolean within(String key, String keyPath) {
+        return key.equals(keyPath) || key.startsWith(keyPath + ".") || key.startsWith(keyPath + "[");
     }
 
     @Override

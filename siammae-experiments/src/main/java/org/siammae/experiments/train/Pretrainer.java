@@ -284,7 +284,13 @@ public final class Pretrainer {
 
     private static final String THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
 
-    private static Device device(TrainSettings.DeviceChoice choice) {
+    /**
+     * Returns the device a run trains on.
+     *
+     * @param choice the descriptor's {@code train.device}
+     * @throws IllegalStateException if a GPU is required but the engine sees none
+     */
+    public static Device device(TrainSettings.DeviceChoice choice) {
         int gpus = Engine.getInstance().getGpuCount();
         return switch (choice) {
             case CPU -> Device.cpu();

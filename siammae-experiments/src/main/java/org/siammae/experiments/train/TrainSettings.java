@@ -33,6 +33,13 @@ public final class TrainSettings implements ValidatedOptions {
     @Tunable(description = "passes over the clip index; converted to steps with the batches per epoch")
     double epochs;
 
+    @Tunable(
+            description =
+                    "optimiser steps that count as one epoch when the length is given in epochs;"
+                            + " unset, an epoch is one pass over the clip index. Scaled-down runs"
+                            + " set it so that epoch counts keep their ratios (epochs, warmup-epochs)")
+    Double stepsPerEpoch;
+
     @Tunable(description = "learning rate per 256 samples; lr = base-lr * batch * accumulation / 256")
     double baseLr = 1.5e-4;
 
@@ -120,6 +127,9 @@ public final class TrainSettings implements ValidatedOptions {
         if (logEvery < 1) {
             problems.add("log-every", "must be at least 1, got " + logEvery);
         }
+        if (stepsPerEpoch != null && !(stepsPerEpoch > 0)) {
+            problems.add("steps-per-epoch", "must be positive, got " + stepsPerEpoch);
+        }
         if (threads < 0) {
             problems.add("threads", "must not be negative, got " + threads);
         }
@@ -137,7 +147,7 @@ public final class TrainSettings implements ValidatedOptions {
         if (steps > 0) {
             return steps;
         }
-        return Math.max(1, (int) Math.ceil(epochs * batchesPerEpoch / gradientAccumulation));
+        return Math.max(1, (int) Math.ceil(epochs * stepsPerEpoch(batchesPerEpoch)));
     }
 
     /**
@@ -150,9 +160,24 @@ public final class TrainSettings implements ValidatedOptions {
             return warmupSteps;
         }
         if (warmupEpochs != null) {
-            return (int) Math.round(warmupEpochs * batchesPerEpoch / gradientAccumulation);
+            return (int) Math.round(warmupEpochs * stepsPerEpoch(batchesPerEpoch));
         }
         return 0;
+    }
+
+    /**
+     * Returns the optimiser steps of one epoch: {@code steps-per-epoch} when set, else the data's
+     * batches per epoch over the gradient accumulation.
+     *
+     * @param batchesPerEpoch batches the data pipeline yields per epoch
+     */
+    public double stepsPerEpoch(int batchesPerEpoch) {
+        return stepsPerEpoch != null ? stepsPerEpoch : (double) batchesPerEpoch / gradientAccumulation;
+    }
+
+    /** Returns whether the run length needs the data's batches per epoch to be known. */
+    public boolean lengthDependsOnData() {
+        return steps <= 0 && stepsPerEpoch == null;
     }
 
     /**

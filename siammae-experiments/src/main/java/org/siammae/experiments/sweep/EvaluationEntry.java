@@ -1,0 +1,68 @@
+package org.siammae.experiments.sweep;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.siammae.api.component.ComponentContext;
+import org.siammae.api.component.ComponentRegistry;
+import org.siammae.api.component.ComponentSpec;
+import org.siammae.api.config.ConfigException;
+import org.siammae.api.config.ConfigProblems;
+import org.siammae.api.random.RunRandom;
+import org.siammae.experiments.ExperimentSpec;
+import org.siammae.experiments.evaluate.EvaluationStep;
+import org.siammae.experiments.evaluate.EvaluationTask;
+
+/**
+ * One entry of a descriptor's {@code evaluate} list, {@code {task: davis, data: ..., preset:
+ * siammae}}: the {@link EvaluationTask} component named by {@code task}, with the other keys as its
+ * options. Its results go to {@code <cell>/eval/<index>-<task>/}.
+ *
+ * @param index the position in the list
+ * @param task the task name
+ * @param spec the component, with the entry's other keys as options (as {@link EvaluationStep}
+ *     routes them)
+ */
+public record EvaluationEntry(int index, String task, ComponentSpec spec) {
+
+    /** The folder of a cell that holds its evaluations. */
+    public static final String FOLDER = "eval";
+
+    /** Returns the folder name of this evaluation inside {@value #FOLDER}. */
+    public String folderName() {
+        return index + "-" + task;
+    }
+
+    /**
+     * Returns the prefix of this evaluation's metric ids: the task name, or the folder name when
+     * the list evaluates the same task twice.
+     *
+     * @param all every entry of the list
+     */
+    public String metricPrefix(List<EvaluationEntry> all) {
+        long sameTask = all.stream().filter(e -> e.task().equals(task)).count();
+        return sameTask > 1 ? folderName() : task;
+    }
+
+    /**
+     * Returns the entries of an experiment whose descriptor has been checked, with each entry's
+     * options routed as {@link EvaluationStep} binds them (propagation keys moved under {@code
+     * propagation}).
+     *
+     * @param spec the checked experiment; {@link ExperimentSpec#parse} has reported any problem of
+     *     its entries
+     * @param registry the component registry
+     * @throws ConfigException if an entry is invalid after all
+     */
+    public static List<EvaluationEntry> of(ExperimentSpec spec, ComponentRegistry registry) {
+        ConfigProblems problems = new ConfigProblems(spec.descriptor().location());
+        ComponentContext context = ComponentContext.of(registry, new RunRandom(spec.seed()), Path.of("").toAbsolutePath());
+        List<ComponentSpec> specs = EvaluationStep.check(spec.evaluate(), problems, context);
+        problems.throwIfAny();
+        List<EvaluationEntry> entries = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            entries.add(new EvaluationEntry(i, specs.get(i).name(), specs.get(i)));
+        }
+        return entries;
+    }
+}

@@ -5,6 +5,7 @@ import org.siammae.api.config.ConfigProblems;
 import org.siammae.api.config.Tunable;
 import org.siammae.api.config.ValidatedOptions;
 import org.siammae.api.model.PositionalEmbeddingMode;
+import org.siammae.eval.features.FeatureSource;
 
 /**
  * Options every evaluation task shares. A descriptor's {@code evaluate:} entry and the command
@@ -32,6 +33,18 @@ public class TaskOptions implements ValidatedOptions {
                             + " training grid) or recompute (sin-cos for the new grid)")
     public PositionalEmbeddingMode positionalEmbedding = PositionalEmbeddingMode.INTERPOLATE;
 
+    @Tunable(
+            description =
+                    "features to propagate with: checkpoint (the trained encoder), random-init (the"
+                            + " same encoder untrained) or raw-pixels; the last two are baselines")
+    public FeatureSource features = FeatureSource.CHECKPOINT;
+
+    @Tunable(description = "seed of the random-init baseline's weights")
+    public long featureSeed = 0;
+
+    @Tunable(description = "cell size of raw-pixel features in pixels; 0 takes the checkpoint's patch size")
+    public int rawPatchSize = 0;
+
     @Tunable(description = "frames per feature batch, >= 1; memory only, results do not change")
     public int batchSize = 4;
 
@@ -51,6 +64,9 @@ public class TaskOptions implements ValidatedOptions {
         }
         if (overlayFrames < 1) {
             problems.add("overlay-frames", "must be at least 1, got " + overlayFrames);
+        }
+        if (rawPatchSize < 0) {
+            problems.add("raw-patch-size", "must not be negative, got " + rawPatchSize);
         }
         if (overlayWidth < 16) {
             problems.add("overlay-width", "must be at least 16, got " + overlayWidth);

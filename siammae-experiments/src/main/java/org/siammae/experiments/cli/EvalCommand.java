@@ -13,7 +13,6 @@ import org.siammae.api.component.ComponentContext;
 import org.siammae.api.component.ComponentRegistry;
 import org.siammae.api.config.ConfigException;
 import org.siammae.api.config.ConfigLocation;
-import org.siammae.api.model.PositionalEmbeddingMode;
 import org.siammae.api.random.RunRandom;
 import org.siammae.eval.EvalRequest;
 import org.siammae.eval.EvalRunner;
@@ -92,6 +91,9 @@ final class EvalCommand implements Callable<Integer> {
         entry.put(EvalRequest.TASK_KEY, task);
         entry.put("data", data.toString());
         entry.put("preset", preset);
+        entry.put("features", features);
+        entry.put("raw-patch-size", patchSize);
+        entry.put("feature-seed", seed);
         if (positionalEmbedding != null) {
             entry.put("positional-embedding", positionalEmbedding);
         }
@@ -109,16 +111,14 @@ final class EvalCommand implements Callable<Integer> {
             return scoreResults(request);
         }
 
-        FeatureChoice choice = choice(features);
-        PositionalEmbeddingMode mode = request.options().positionalEmbedding;
         Path folder =
                 output != null
                         ? output
-                        : Path.of("runs", "eval", String.join("-", task, preset, choice.key(),
+                        : Path.of("runs", "eval", String.join("-", task, preset, request.options().features.key(),
                                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
 
         try (NDManager manager = NDManager.newBaseManager()) {
-            FrameFeatures frameFeatures = choice.build(checkpoint, patchSize, mode, seed, manager, registry);
+            FrameFeatures frameFeatures = FeatureChoice.build(request.options(), checkpoint, manager, registry);
             EvalRunner.Result result =
                     EvalRunner.run(request, frameFeatures, manager, folder, new LoggingProgress());
             System.out.println(result.headline());
@@ -143,15 +143,5 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static FeatureChoice choice(String name) {
-        for (FeatureChoice choice : FeatureChoice.values()) {
-            if (choice.key().equals(name)) {
-                return choice;
-            }
-        }
-        throw new ConfigException(
-                ConfigLocation.of(LOCATION)
-                        .problem("--features", "unknown features '" + name + "'; choose checkpoint, random-init or raw-pixels"));
-    }
 
 }

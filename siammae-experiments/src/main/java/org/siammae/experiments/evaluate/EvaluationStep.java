@@ -37,7 +37,7 @@ public final class EvaluationStep {
     private EvaluationStep() {}
 
     /**
-     * Checks every entry, adding problems with their key paths ({@code evaluate.0.top-k}).
+     * Checks every entry, adding problems with their key paths ({@code evaluate[0].top-k}).
      *
      * @param entries the section as written
      * @param problems the descriptor's problem collector
@@ -48,7 +48,7 @@ public final class EvaluationStep {
             List<Object> entries, ConfigProblems problems, ComponentContext context) {
         List<ComponentSpec> specs = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            String keyPath = KEY + "." + i;
+            String keyPath = KEY + "[" + i + "]";
             if (!(entries.get(i) instanceof Map<?, ?> map)) {
                 problems.add(keyPath, "must be a mapping such as {task: davis, data: <folder>}");
                 continue;

@@ -9,49 +9,43 @@ import org.siammae.api.component.ComponentRegistry;
 import org.siammae.api.model.Encoder;
 import org.siammae.api.model.PositionalEmbeddingMode;
 import org.siammae.api.nn.ParameterInit;
+import org.siammae.eval.TaskOptions;
 import org.siammae.eval.features.EncoderFeatures;
+import org.siammae.eval.features.FeatureSource;
 import org.siammae.eval.features.FrameFeatures;
 import org.siammae.eval.features.RawPixelFeatures;
 import org.siammae.experiments.model.ModelCheckpoint;
 
 /**
- * The features an evaluation uses: a checkpoint's trained encoder, the same encoder at random
- * initialisation, or raw pixels. The two baselines show what pretraining added.
+ * Builds the features an evaluation entry names ({@link TaskOptions#features}): a checkpoint's
+ * trained encoder, the same encoder at random initialisation, or raw pixels. The two baselines
+ * show what pretraining added.
  */
-public enum FeatureChoice {
-    /** The encoder of a checkpoint with its trained weights. */
-    CHECKPOINT,
-    /** A checkpoint's encoder architecture with fresh random weights (seeded). */
-    RANDOM_INIT,
-    /** Raw pixel patches. */
-    RAW_PIXELS;
+public final class FeatureChoice {
+
+    private FeatureChoice() {}
 
     /**
-     * Builds the features.
+     * Builds the features of an evaluation.
      *
-     * @param checkpoint a run or checkpoint folder; required except for raw pixels
-     * @param patchSize the cell size of raw pixels, or 0 to take the checkpoint's patch size (16
-     *     without checkpoint)
-     * @param mode how encoders adapt their positional embedding
-     * @param seed the seed of random initialisation
+     * @param options the task options: features, seed, raw-pixel cell size, positional embedding
+     * @param checkpoint a run or checkpoint folder; may be null only for raw pixels with an explicit
+     *     cell size
      * @param manager where weights live
      * @param registry the component registry
      * @throws IOException if the checkpoint cannot be read
      */
-    public FrameFeatures build(
-            Path checkpoint,
-            int patchSize,
-            PositionalEmbeddingMode mode,
-            long seed,
-            NDManager manager,
-            ComponentRegistry registry)
+    public static FrameFeatures build(
+            TaskOptions options, Path checkpoint, NDManager manager, ComponentRegistry registry)
             throws IOException {
-        if (this != RAW_PIXELS && checkpoint == null) {
+        FeatureSource source = options.features;
+        if (source != FeatureSource.RAW_PIXELS && checkpoint == null) {
             throw new IllegalArgumentException(
-                    "features '" + key() + "' need a checkpoint (a run folder or checkpoint folder)");
+                    "features '" + source.key() + "' need a checkpoint (a run folder or checkpoint folder)");
         }
         ParameterStore store = new ParameterStore(manager, false);
-        return switch (this) {
+        PositionalEmbeddingMode mode = options.positionalEmbedding;
+        return switch (source) {
             case CHECKPOINT -> {
                 Encoder encoder = ModelCheckpoint.loadEncoder(checkpoint, manager, registry);
                 yield new EncoderFeatures(encoder, store, mode, checkpoint.toString());
@@ -59,27 +53,23 @@ public enum FeatureChoice {
             case RANDOM_INIT -> {
                 ModelCheckpoint.Info info = ModelCheckpoint.find(checkpoint);
                 Encoder encoder = ModelCheckpoint.buildEncoder(info, registry);
-                ParameterInit.initialize(encoder, manager, new Random(seed));
+                ParameterInit.initialize(encoder, manager, new Random(options.featureSeed));
                 yield new EncoderFeatures(
-                        encoder, store, mode, "random init (seed " + seed + ") of " + checkpoint);
+                        encoder, store, mode, "random init (seed " + options.featureSeed + ") of " + checkpoint);
             }
-            case RAW_PIXELS -> {
-                int size = patchSize;
-                if (size <= 0) {
-                    size =
-                            checkpoint == null
-                                    ? 16
-                                    : ModelCheckpoint.modelSettings(ModelCheckpoint.find(checkpoint), registry)
-                                            .geometry(2)
-                                            .patchSize();
-                }
-                yield new RawPixelFeatures(size);
-            }
+            case RAW_PIXELS -> new RawPixelFeatures(rawPatchSize(options, checkpoint, registry));
         };
     }
 
-    /** Returns the name used on the command line, such as {@code raw-pixels}. */
-    public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    /** Returns the raw-pixel cell size: explicit, else the checkpoint's patch size, else 16. */
+    private static int rawPatchSize(TaskOptions options, Path checkpoint, ComponentRegistry registry)
+            throws IOException {
+        if (options.rawPatchSize > 0) {
+            return options.rawPatchSize;
+        }
+        if (checkpoint == null) {
+            return 16;
+        }
+        return ModelCheckpoint.modelSettings(ModelCheckpoint.find(checkpoint), registry).geometry(2).patchSize();
     }
 }

@@ -16,7 +16,8 @@ import org.siammae.eval.propagation.PropagationSettings;
 
 /**
  * The {@code davis}, {@code jhmdb} and {@code vip} evaluation tasks: label propagation with the
- * encoder of a checkpoint, through {@link EvalRunner}.
+ * encoder of a checkpoint, or with a baseline named by the entry's {@code features} key, through
+ * {@link EvalRunner}.
  */
 public final class LabelPropagationTask implements EvaluationTask {
 
@@ -54,13 +55,7 @@ public final class LabelPropagationTask implements EvaluationTask {
             throws IOException, InterruptedException {
         try (NDManager manager = NDManager.newBaseManager()) {
             FrameFeatures features =
-                    FeatureChoice.CHECKPOINT.build(
-                            checkpoint,
-                            0,
-                            request.options().positionalEmbedding,
-                            0,
-                            manager,
-                            context.registry());
+                    FeatureChoice.build(request.options(), checkpoint, manager, context.registry());
             EvalRunner.Result result =
                     EvalRunner.run(request, features, manager, outputDirectory, new LoggingProgress());
             return new EvaluationResult(

@@ -34,15 +34,29 @@ public record EvaluationEntry(int index, String task, ComponentSpec spec) {
     }
 
     /**
-     * Returns the prefix of this evaluation's metric ids: the task name, or the folder name when
-     * the list evaluates the same task twice.
+     * Returns the prefix of this evaluation's metric ids: the task name; {@code task(features)} for
+     * a baseline ({@code davis(random-init)}); the folder name when the list evaluates the same task
+     * with the same features twice.
      *
      * @param all every entry of the list
      */
     public String metricPrefix(List<EvaluationEntry> all) {
-        long sameTask = all.stream().filter(e -> e.task().equals(task)).count();
-        return sameTask > 1 ? folderName() : task;
+        String label = features().equals(CHECKPOINT_FEATURES) ? task : task + "(" + features() + ")";
+        long sameLabel =
+                all.stream()
+                        .filter(e -> e.task().equals(task) && e.features().equals(features()))
+                        .count();
+        return sameLabel > 1 ? folderName() : label;
     }
+
+    /** Returns the entry's {@code features} key ({@code checkpoint} unless it names a baseline). */
+    public String features() {
+        Object value = spec.options().get(FEATURES_KEY);
+        return value == null ? CHECKPOINT_FEATURES : value.toString();
+    }
+
+    private static final String FEATURES_KEY = "features";
+    private static final String CHECKPOINT_FEATURES = "checkpoint";
 
     /**
      * Returns the entries of an experiment whose descriptor has been checked, with each entry's

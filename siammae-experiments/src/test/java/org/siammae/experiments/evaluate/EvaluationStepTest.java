@@ -47,11 +47,35 @@ class EvaluationStepTest {
                                         ComponentRegistry.discover(),
                                         Set.of()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("evaluate.0.topk")
+                .hasMessageContaining("run.yaml:3: key 'evaluate[0].topk'")
                 .hasMessageContaining("did you mean 'top-k'")
-                .hasMessageContaining("evaluate.1")
+                .hasMessageContaining("run.yaml:4: key 'evaluate[1]")
                 .hasMessageContaining("unknown evaluation 'pose'")
                 .hasMessageContaining("davis, jhmdb, vip");
+    }
+
+    @Test
+    void baselineFeaturesAreCheckedByName() throws IOException {
+        Path file =
+                Files.writeString(
+                        folder.resolve("run.yaml"),
+                        "name: x\nevaluate:\n  - {task: davis, data: d, features: random-init}\n"
+                                + "  - {task: davis, data: d, features: pixels}\n");
+
+        assertThatThrownBy(
+                        () ->
+                                ExperimentSpec.parse(
+                                        new DescriptorLoader().load(file, List.of()),
+                                        ComponentRegistry.discover(),
+                                        Set.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("run.yaml:4: key 'evaluate[1].features'")
+                .hasMessageContaining("must be one of checkpoint, random-init, raw-pixels, got 'pixels'")
+                .satisfies(
+                        e ->
+                                assertThat(((ConfigException) e).problems())
+                                        .filteredOn(p -> p.key().startsWith("evaluate"))
+                                        .hasSize(1));
     }
 
     @Test

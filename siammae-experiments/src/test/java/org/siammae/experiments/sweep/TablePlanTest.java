@@ -241,10 +241,10 @@ class TablePlanTest {
         List<ConfigProblem> problems = TinyTables.problems(table);
 
         assertThat(problems).extracting(ConfigProblem::key).contains(
-                "seeds[1]", "scale", "sweep.grid.seed", "reference.cells.steps-3", "model.decoder", "evaluate.0");
+                "seeds[1]", "scale", "sweep.grid.seed", "reference.cells.steps-3", "model.decoder", "evaluate[0]");
         assertThat(problems).filteredOn(p -> p.key().equals("scale")).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("'huge' not found", "scales/huge.yaml"));
-        assertThat(problems).filteredOn(p -> p.key().equals("evaluate.0")).singleElement()
+        assertThat(problems).filteredOn(p -> p.key().equals("evaluate[0]")).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("unknown evaluation 'davis-2017'", "checkpoint-stats"));
     }
 

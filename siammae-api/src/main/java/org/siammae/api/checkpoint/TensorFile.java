@@ -6,21 +6,20 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.siammae.api.io.AtomicFiles;
 
 /**
  * Reads and writes named tensors as a safetensors file, the format PyTorch tools read, so a
  * checkpoint can be inspected from Python with {@code safetensors.torch.load_file}.
  *
- * <p>Writes go to a temporary file in the same folder that is then moved into place, so an
- * interrupted write never leaves a truncated file under the final name.
+ * <p>Writes go through {@link AtomicFiles}, so an interrupted write never leaves a truncated file
+ * under the final name.
  */
 public final class TensorFile {
 
@@ -40,16 +39,9 @@ public final class TensorFile {
             copy.setName(entry.getKey());
             list.add(copy);
         }
-        Path folder = file.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, file.getFileName().toString(), ".part");
         try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                list.encode(out, NDList.Encoding.SAFETENSORS);
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, out -> list.encode(out, NDList.Encoding.SAFETENSORS));
         } finally {
-            Files.deleteIfExists(temporary);
             list.close();
         }
     }

@@ -1,5 +1,7 @@
 package org.siammae.eval.io;
 
+import org.siammae.api.io.AtomicFiles;
+
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.siammae.eval.io.AtomicFiles;
+import org.siammae.api.io.AtomicFiles;
 
 /** A small CSV table: a header and rows of text or numbers, written in one piece. */
 public final class CsvTable {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import org.siammae.eval.io.AtomicFiles;
+import org.siammae.api.io.AtomicFiles;
 
 /** Writes evaluation summaries as indented JSON (NaN is written as the string "NaN"). */
 public final class JsonReport {

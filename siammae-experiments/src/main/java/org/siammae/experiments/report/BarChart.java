@@ -4,9 +4,8 @@ import java.awt.Color;
 import java.awt.Font;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.siammae.api.io.AtomicFiles;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.axis.CategoryAxis;
@@ -88,13 +87,7 @@ final class BarChart {
 
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ChartUtils.writeChartAsPNG(png, chart, WIDTH, HEIGHT);
-        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), FILE, ".part");
-        try {
-            Files.write(temporary, png.toByteArray());
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.writeBytes(file, png.toByteArray());
         return true;
     }
 }

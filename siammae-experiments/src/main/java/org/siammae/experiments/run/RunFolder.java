@@ -1,13 +1,12 @@
 package org.siammae.experiments.run;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import org.siammae.api.io.AtomicFiles;
 
 /**
  * A run's output folder. A new run always gets a fresh folder ({@code <root>/<name>-<yyyyMMdd-
@@ -90,15 +89,7 @@ public final class RunFolder {
      * @throws IOException if writing fails
      */
     public static Path writeAtomically(Path file, String text) throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, file.getFileName().toString(), ".part");
-        try {
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.writeString(file, text);
         return file;
     }
 

@@ -1,4 +1,4 @@
-package org.siammae.eval.io;
+package org.siammae.api.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,8 +7,16 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
-/** Writes files through a temporary sibling that is moved into place once complete. */
+/**
+ * Writes files through a temporary sibling that is moved into place once complete, so a reader
+ * never sees a half-written file and a failed write leaves the old file as it was.
+ *
+ * <p>The file gets mode {@code rw-r--r--} where the file system supports POSIX permissions:
+ * {@link Files#createTempFile} would otherwise leave results readable by their owner only, which
+ * hides them from colleagues on a shared cluster file system.
+ */
 public final class AtomicFiles {
 
     private AtomicFiles() {}
@@ -38,6 +46,7 @@ public final class AtomicFiles {
         Files.createDirectories(folder);
         Path temporary = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
         try {
+            makeReadable(temporary);
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 content.writeTo(out);
             }
@@ -52,6 +61,25 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Writes bytes through a temporary file.
+     *
+     * @param file the destination
+     * @param bytes the content
+     * @throws IOException if writing fails
+     */
+    public static void writeBytes(Path file, byte[] bytes) throws IOException {
+        write(file, out -> out.write(bytes));
+    }
+
+    private static void makeReadable(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: the platform's default permissions apply.
         }
     }
 

@@ -161,7 +161,8 @@ public final class CostEstimator {
             ParameterStore store = new ParameterStore(manager, false);
             double[] seconds = new double[TIMED_PASSES + 1];
             for (int repeat = 0; repeat < seconds.length; repeat++) {
-                // The first pass warms up the engine and is not counted.
+                // The first pass warms up the engine and is not counted. The frames only time a
+                // pass, so they may come from the engine's generator: no run result depends on them.
                 try (NDManager scratch = manager.newSubManager()) {
                     NDArray frames = scratch.randomNormal(new Shape(batch, geometry.frames(),
                             geometry.channels(), geometry.imageHeight(), geometry.imageWidth())); // (B, T, C, H, W)

@@ -106,7 +106,7 @@ final class YamlTree {
                     problems.add(problem(file, keyNode, childPath, "duplicate key " + keyNode.getValue()));
                     continue;
                 }
-                location.record(childPath, file, keyNode.getStartMark().getLine() + 1);
+                location.record(childPath, file, lineOf(file, keyNode));
                 map.put(keyNode.getValue(), convert(tuple.getValueNode(), childPath, file, location, problems));
             }
             return map;
@@ -116,7 +116,7 @@ final class YamlTree {
             for (int i = 0; i < sequence.getValue().size(); i++) {
                 Node item = sequence.getValue().get(i);
                 String childPath = path + "[" + i + "]";
-                location.record(childPath, file, item.getStartMark().getLine() + 1);
+                location.record(childPath, file, lineOf(file, item));
                 list.add(convert(item, childPath, file, location, problems));
             }
             return list;
@@ -155,7 +155,12 @@ final class YamlTree {
         return lower.equals("true") || lower.equals("yes") || lower.equals("on");
     }
 
+    /** Returns the 1-based line of a node, or 0 for a value typed on the command line. */
+    private static int lineOf(String file, Node node) {
+        return DescriptorLocation.COMMAND_LINE.equals(file) ? 0 : node.getStartMark().getLine() + 1;
+    }
+
     private static ConfigProblem problem(String file, Node node, String path, String message) {
-        return new ConfigProblem(file, node.getStartMark().getLine() + 1, path, message);
+        return new ConfigProblem(file, lineOf(file, node), path, message);
     }
 }

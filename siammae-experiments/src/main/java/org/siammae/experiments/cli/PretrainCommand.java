@@ -33,7 +33,13 @@ final class PretrainCommand implements Callable<Integer> {
         ComponentRegistry registry = ComponentRegistry.discover();
         ExperimentSpec spec = ExperimentSpec.parse(arguments.load(), registry, Set.of());
         RunFolder folder = RunFolder.create(Path.of(spec.output()), spec.name());
-        return train(spec, registry, folder);
+        try {
+            return train(spec, registry, folder);
+        } catch (Exception e) {
+            // A run that failed before writing anything (unreadable data, say) leaves no folder.
+            folder.deleteIfEmpty();
+            throw e;
+        }
     }
 
     /** Trains into a folder and prints where the results are. */

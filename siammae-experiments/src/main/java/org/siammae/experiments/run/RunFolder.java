@@ -93,6 +93,22 @@ public final class RunFolder {
         return file;
     }
 
+    /**
+     * Deletes the folder if nothing was written into it.
+     *
+     * @return whether the folder was deleted
+     * @throws IOException if the folder cannot be listed or deleted
+     */
+    public boolean deleteIfEmpty() throws IOException {
+        try (var entries = Files.list(path)) {
+            if (entries.findAny().isPresent()) {
+                return false;
+            }
+        }
+        Files.delete(path);
+        return true;
+    }
+
     private static String sanitize(String name) {
         String cleaned = name.replaceAll("[^A-Za-z0-9._-]+", "-");
         return cleaned.isEmpty() ? "run" : cleaned;

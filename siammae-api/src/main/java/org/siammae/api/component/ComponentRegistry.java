@@ -17,6 +17,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import org.siammae.api.config.ConfigException;
+import org.siammae.api.config.ConfigProblem;
 import org.siammae.api.config.ConfigProblems;
 import org.siammae.api.config.OptionsBinder;
 import org.slf4j.Logger;
@@ -116,7 +117,11 @@ public final class ComponentRegistry {
                             + kind.name()
                             + " components: "
                             + (providers.isEmpty() ? "none" : String.join(", ", providers.keySet()));
-            throw new ConfigException(spec.location().problem(spec.keyPath(), message));
+            // The name may sit on its own line ({name: x} or an override of x.name): point there.
+            String nameKey = spec.keyPath() + "." + ComponentSpec.NAME_KEY;
+            throw new ConfigException(
+                    new ConfigProblem(
+                            spec.location().fileOf(nameKey), spec.location().lineOf(nameKey), spec.keyPath(), message));
         }
         return provider;
     }
@@ -134,7 +139,7 @@ public final class ComponentRegistry {
         try {
             provider = provider(kind, spec);
         } catch (ConfigException e) {
-            problems.under(spec.keyPath()).add("", e.problems().get(0).message());
+            e.problems().forEach(problems::add);
             return null;
         }
         Object options =

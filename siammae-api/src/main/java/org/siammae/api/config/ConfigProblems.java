@@ -49,6 +49,15 @@ public final class ConfigProblems {
         sink.add(location.problem(join(prefix, key), message));
     }
 
+    /**
+     * Records a problem whose file, line and key are already resolved.
+     *
+     * @param problem the problem
+     */
+    public void add(ConfigProblem problem) {
+        sink.add(problem);
+    }
+
     /** Returns the location the keys came from. */
     public ConfigLocation location() {
         return location;

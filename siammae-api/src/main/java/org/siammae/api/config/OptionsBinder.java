@@ -43,6 +43,7 @@ public final class OptionsBinder {
             Map<String, ?> values, O options, ConfigProblems problems, String... ignoredKeys) {
         Map<String, Field> fields = tunableFields(options.getClass());
         List<String> ignored = Arrays.asList(ignoredKeys);
+        boolean conversionFailed = false;
         for (Map.Entry<String, ?> entry : values.entrySet()) {
             String key = entry.getKey();
             if (ignored.contains(key)) {
@@ -62,8 +63,10 @@ public final class OptionsBinder {
                 field.set(options, value);
             } catch (ConfigException e) {
                 problems.add(key, e.problems().get(0).message());
+                conversionFailed = true;
             } catch (IllegalArgumentException e) {
                 problems.add(key, e.getMessage());
+                conversionFailed = true;
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException("cannot set tunable field " + field, e);
             }
@@ -74,7 +77,9 @@ public final class OptionsBinder {
                 problems.add(entry.getKey(), "missing required key (" + tunable.description() + ")");
             }
         }
-        if (options instanceof ValidatedOptions validated) {
+        // After a value of the wrong type, range checks would see the default and repeat the problem
+        // in other, misleading words, so they run only when every value converted.
+        if (options instanceof ValidatedOptions validated && !conversionFailed) {
             validated.validate(problems);
         }
         return options;
@@ -100,11 +105,7 @@ public final class OptionsBinder {
                     new FieldInfo(
                             entry.getKey(),
                             ValueConversion.typeName(field.getGenericType()),
-                            value instanceof int[] ints
-                                    ? Arrays.toString(ints)
-                                    : value instanceof double[] doubles
-                                            ? Arrays.toString(doubles)
-                                            : value,
+                            displayValue(value),
                             tunable.description(),
                             tunable.required()));
         }
@@ -113,6 +114,26 @@ public final class OptionsBinder {
 
     /** A nested component of an options object and the kind it belongs to. */
     public record NestedComponent(String kind, ComponentSpec spec) {}
+
+    /** Returns a default as a descriptor would write it: kebab-case enums, component names. */
+    private static Object displayValue(Object value) {
+        if (value == null) {
+            return "unset";
+        }
+        if (value instanceof int[] ints) {
+            return Arrays.toString(ints);
+        }
+        if (value instanceof double[] doubles) {
+            return Arrays.toString(doubles);
+        }
+        if (value instanceof Enum<?> constant) {
+            return kebab(constant.name());
+        }
+        if (value instanceof ComponentSpec spec) {
+            return spec.options().isEmpty() ? spec.name() : spec.name() + " " + spec.options();
+        }
+        return value;
+    }
 
     /**
      * Lists the nested components of bound options whose field names a kind.

@@ -112,6 +112,42 @@ class OptionsBinderTest {
         assertThat(problems.get(0).message()).startsWith("missing required key");
     }
 
+    /** Options whose default fails its own range check, as a required size would. */
+    static class SizeOptions implements ValidatedOptions {
+        @Tunable(description = "a positive size")
+        int size = 0;
+
+        @Override
+        public void validate(ConfigProblems problems) {
+            if (size <= 0) {
+                problems.add("size", "must be positive, got " + size);
+            }
+        }
+    }
+
+    @Test
+    void wrongTypeSkipsRangeChecks() {
+        ConfigProblems wrongType = new ConfigProblems(ConfigLocation.of("test.yaml"));
+        ConfigProblems missing = new ConfigProblems(ConfigLocation.of("test.yaml"));
+
+        OptionsBinder.bind(Map.of("size", "big"), new SizeOptions(), wrongType);
+        OptionsBinder.bind(Map.of(), new SizeOptions(), missing);
+
+        // size keeps its default 0 after the failed conversion; the range check must not say so.
+        assertThat(wrongType.list()).singleElement().extracting(ConfigProblem::message)
+                .isEqualTo("must be an integer, got string 'big'");
+        assertThat(missing.list()).singleElement().extracting(ConfigProblem::message)
+                .isEqualTo("must be positive, got 0");
+    }
+
+    @Test
+    void componentsListDefaultsAsWritten() {
+        Map<String, Object> defaults = new java.util.LinkedHashMap<>();
+        OptionsBinder.describe(new Options()).forEach(f -> defaults.put(f.key(), f.defaultValue()));
+
+        assertThat(defaults).containsEntry("mode", "joint").containsEntry("pattern", "random").containsEntry("root", "unset");
+    }
+
     @Test
     void toMapBindsBackToEqualOptions() {
         Options original = new Options();

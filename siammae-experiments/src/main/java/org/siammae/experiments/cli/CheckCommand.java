@@ -6,6 +6,7 @@ import org.siammae.api.component.ComponentRegistry;
 import org.siammae.experiments.ExperimentSpec;
 import org.siammae.experiments.descriptor.Descriptor;
 import org.siammae.experiments.descriptor.DescriptorLoader;
+import org.siammae.experiments.sweep.DataRoots;
 import org.siammae.experiments.sweep.SweepValues;
 import org.siammae.experiments.sweep.TablePlan;
 import picocli.CommandLine.Command;
@@ -35,7 +36,8 @@ final class CheckCommand implements Callable<Integer> {
             System.out.println("# OK: " + descriptor.file() + " (sha256 " + descriptor.sha256().substring(0, 12) + ")");
             return 0;
         }
-        ExperimentSpec.parse(descriptor, ComponentRegistry.discover(), Set.of());
+        ComponentRegistry registry = ComponentRegistry.discover();
+        DataRoots.requireExisting(ExperimentSpec.parse(descriptor, registry, Set.of()), registry);
         System.out.print(descriptor.toYaml());
         System.out.println("# OK: " + descriptor.file() + " (sha256 " + descriptor.sha256().substring(0, 12) + ")");
         return 0;

@@ -83,6 +83,22 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!java.nio.file.Files.isDirectory(data)) {
+            throw new ConfigException(
+                    ConfigLocation.of(LOCATION).problem("--data", "dataset folder not found: " + data.toAbsolutePath().normalize()));
+        }
+        if (checkpoint != null && !java.nio.file.Files.exists(checkpoint)) {
+            throw new ConfigException(
+                    ConfigLocation.of(LOCATION).problem("--checkpoint", "not found: " + checkpoint.toAbsolutePath().normalize()));
+        }
+        if (checkpoint == null && !"raw-pixels".equals(features) && results == null) {
+            throw new ConfigException(
+                    ConfigLocation.of(LOCATION)
+                            .problem(
+                                    "--checkpoint",
+                                    "features '" + features + "' need a run or checkpoint folder; give --checkpoint,"
+                                            + " or --features raw-pixels for the baseline without training"));
+        }
         ComponentRegistry registry = ComponentRegistry.discover();
         ComponentContext context = ComponentContext.of(registry, new RunRandom(seed), Path.of("").toAbsolutePath());
 
@@ -119,8 +135,15 @@ final class EvalCommand implements Callable<Integer> {
 
         try (NDManager manager = NDManager.newBaseManager()) {
             FrameFeatures frameFeatures = FeatureChoice.build(request.options(), checkpoint, manager, registry);
-            EvalRunner.Result result =
-                    EvalRunner.run(request, frameFeatures, manager, folder, new LoggingProgress());
+            EvalRunner.Result result;
+            try {
+                result = EvalRunner.run(request, frameFeatures, manager, folder, new LoggingProgress());
+            } catch (Exception e) {
+                // An evaluation that failed before writing anything (data in another layout, say)
+                // leaves no empty folder behind.
+                deleteIfEmpty(folder);
+                throw e;
+            }
             System.out.println(result.headline());
             System.out.println("features: " + frameFeatures.description());
             System.out.println("results:  " + folder);
@@ -143,5 +166,14 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-
+    private static void deleteIfEmpty(Path folder) throws java.io.IOException {
+        if (java.nio.file.Files.isDirectory(folder)) {
+            try (var entries = java.nio.file.Files.list(folder)) {
+                if (entries.findAny().isPresent()) {
+                    return;
+                }
+            }
+            java.nio.file.Files.delete(folder);
+        }
+    }
 }

@@ -11,6 +11,7 @@ import org.siammae.experiments.ExperimentSpec;
 import org.siammae.experiments.evaluate.EvaluationResult;
 import org.siammae.experiments.evaluate.EvaluationStep;
 import org.siammae.experiments.run.RunFolder;
+import org.siammae.experiments.sweep.DataRoots;
 import org.siammae.experiments.train.Pretrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,6 +33,7 @@ final class PretrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ComponentRegistry registry = ComponentRegistry.discover();
         ExperimentSpec spec = ExperimentSpec.parse(arguments.load(), registry, Set.of());
+        DataRoots.requireExisting(spec, registry);
         RunFolder folder = RunFolder.create(Path.of(spec.output()), spec.name());
         try {
             return train(spec, registry, folder);
@@ -45,9 +47,11 @@ final class PretrainCommand implements Callable<Integer> {
     /** Trains into a folder and prints where the results are. */
     static int train(ExperimentSpec spec, ComponentRegistry registry, RunFolder folder) throws Exception {
         Pretrainer.Result result = new Pretrainer(spec, registry).run(folder);
+        int window = spec.train().logEvery();
         System.out.printf(
-                "run folder: %s%ncheckpoint: %s%nloss: %.4f -> %.4f over %d steps in %.0f s%n",
-                result.runFolder(), result.checkpoint(), result.firstLoss(), result.finalLoss(),
+                "run folder: %s%ncheckpoint: %s%nmean loss of the first %d steps %.4f, of the last %d steps %.4f"
+                        + " (%d steps; this session %.0f s)%n",
+                result.runFolder(), result.checkpoint(), window, result.firstLoss(), window, result.finalLoss(),
                 result.steps(), result.wallSeconds());
         if (!Files.isDirectory(result.checkpoint())) {
             return 1;
@@ -63,7 +67,8 @@ final class PretrainCommand implements Callable<Integer> {
                             result.runFolder().path(),
                             result.checkpoint())) {
                 System.out.println(
-                        "evaluation " + evaluation.task() + ": " + evaluation.metrics() + " (" + evaluation.summary() + ")");
+                        "evaluation " + EvaluationStep.headline(evaluation.task(), evaluation)
+                                + " (" + evaluation.summary() + ")");
             }
         }
         return 0;

@@ -194,6 +194,8 @@ public final class DescriptorLoader {
             if (child == null) {
                 child = new LinkedHashMap<String, Object>();
                 node.put(parts[i], child);
+                // A mapping the override creates comes from the command line, for messages about it.
+                location.record(String.join(".", java.util.Arrays.copyOf(parts, i + 1)), DescriptorLocation.COMMAND_LINE, 0);
             } else if (child instanceof String name && i > 0) {
                 // A component written as a bare name becomes a mapping to take an option.
                 Map<String, Object> expanded = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ import org.siammae.api.config.ConfigProblems;
 import org.siammae.api.config.OptionsBinder;
 import org.siammae.eval.EvalRequest;
 import org.siammae.eval.TaskOptions;
+import org.siammae.eval.features.FeatureSource;
 import org.siammae.eval.propagation.PropagationOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,16 +105,34 @@ public final class EvaluationStep {
         for (int i = 0; i < specs.size(); i++) {
             ComponentSpec spec = specs.get(i);
             EvaluationTask task = context.registry().create(EvaluationTask.KIND, spec, context);
-            String suffix =
-                    task instanceof LabelPropagationTask propagation
-                            ? "-" + propagation.request().options().preset
-                            : "";
-            Path output = runFolder.resolve("eval").resolve(i + "-" + spec.name() + suffix);
+            String label = spec.name();
+            if (task instanceof LabelPropagationTask propagation) {
+                TaskOptions options = propagation.request().options();
+                label += "-" + options.preset;
+                if (options.features != FeatureSource.CHECKPOINT) {
+                    label += "-" + options.features.key();
+                }
+            }
+            Path output = runFolder.resolve("eval").resolve(i + "-" + label);
             EvaluationResult result = task.evaluate(checkpoint, output);
-            LOG.info("Evaluation {}: {} -> {}", spec.name(), result.metrics(), output);
+            LOG.info("Evaluation {} -> {}", headline(label, result), output);
             results.add(result);
         }
         return results;
+    }
+
+    /**
+     * Formats an evaluation's metrics in percent, as papers report them: {@code davis-siammae
+     * J&F-Mean 44.92 J-Mean 48.17 F-Mean 41.68}.
+     *
+     * @param label the evaluation's label (task, preset and features)
+     * @param result the evaluation's result
+     */
+    public static String headline(String label, EvaluationResult result) {
+        StringBuilder line = new StringBuilder(label);
+        result.metrics()
+                .forEach((name, value) -> line.append(String.format(java.util.Locale.ROOT, "  %s %.2f", name, 100 * value)));
+        return line.toString();
     }
 
     /**

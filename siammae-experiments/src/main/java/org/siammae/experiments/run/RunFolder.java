@@ -51,7 +51,7 @@ public final class RunFolder {
      */
     public static RunFolder open(Path path) throws IOException {
         if (!Files.isDirectory(path)) {
-            throw new IOException("run folder not found: " + path);
+            throw new java.nio.file.NoSuchFileException(path.toString(), null, "run folder not found");
         }
         return new RunFolder(path);
     }

@@ -1,16 +1,13 @@
 package org.siammae.experiments.sweep;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.siammae.api.component.ComponentContext;
 import org.siammae.api.component.ComponentRegistry;
@@ -20,7 +17,6 @@ import org.siammae.experiments.evaluate.EvaluationTask;
 import org.siammae.experiments.model.ModelCheckpoint;
 import org.siammae.experiments.run.Provenance;
 import org.siammae.experiments.run.RunFolder;
-import org.siammae.experiments.train.MetricsLog;
 import org.siammae.experiments.train.Pretrainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +59,6 @@ final class CellRunner {
             } else {
                 LOG.info("{}: pretraining", run.label());
             }
-            trimMetrics(run.folder(), done);
             Pretrainer.Result result = new Pretrainer(run.spec(), registry).run(RunFolder.open(run.folder()));
             double previous = CellFolder.readJson(run.folder().resolve(CellFolder.CELL_FILE))
                     .map(cell -> cell.get("pretrain_wall_seconds") instanceof Number n ? n.doubleValue() : 0.0)
@@ -134,34 +129,5 @@ final class CellRunner {
         record.put("finished", Instant.now().toString());
         RunFolder.writeAtomically(CellFolder.resultFile(run, entry), CellFolder.JSON.writeValueAsString(record));
         LOG.info("{}: {} {} in {} s", run.label(), entry.task(), result.metrics(), Math.round(seconds));
-    }
-
-    /**
-     * Drops the loss-log rows that an interrupted run wrote after its newest checkpoint, because the
-     * resumed run logs those steps again. A copy of the full log stays beside it.
-     */
-    private static void trimMetrics(Path folder, long step) throws IOException {
-        Path log = folder.resolve("metrics.csv");
-        if (!Files.isRegularFile(log)) {
-            return;
-        }
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        List<String> kept = new ArrayList<>();
-        for (String line : lines) {
-            if (line.equals(MetricsLog.HEADER) || line.isBlank()) {
-                kept.add(line);
-                continue;
-            }
-            String first = line.substring(0, Math.max(0, line.indexOf(',')));
-            if (first.matches("\\d+") && Long.parseLong(first) <= step) {
-                kept.add(line);
-            }
-        }
-        if (kept.size() < lines.size()) {
-            Path copy = folder.resolve("metrics-before-resume-" + LocalDateTime.now().format(STAMP) + ".csv");
-            Files.copy(log, copy);
-            RunFolder.writeAtomically(log, String.join("\n", kept) + "\n");
-            LOG.info("Kept the loss log up to step {}; the interrupted log is in {}", step, copy);
-        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.siammae.api.component.ComponentRegistry;
 import org.siammae.api.component.ComponentSpec;
 import org.siammae.api.config.ConfigLocation;
 import org.siammae.api.config.ConfigProblems;
@@ -20,7 +21,7 @@ import org.siammae.experiments.ExperimentSpec;
  * of its clip source and the {@code data} folder of each evaluation. Other path options are not
  * checked here; their components report them when they open.
  */
-final class DataRoots {
+public final class DataRoots {
 
     private static final List<String> SOURCE_KEYS = List.of("root", "list");
     private static final String EVALUATION_KEY = "data";
@@ -36,7 +37,7 @@ final class DataRoots {
      * @param workingDirectory the folder relative paths resolve against
      * @param problems a collector without key prefix
      */
-    static void check(
+    public static void check(
             ExperimentSpec spec, List<EvaluationEntry> evaluations, Path workingDirectory, ConfigProblems problems) {
         ComponentSpec source = spec.data().source();
         if (source != null) {
@@ -48,6 +49,19 @@ final class DataRoots {
             checkPath(entry.spec().options().get(EVALUATION_KEY), "evaluate[" + entry.index() + "]." + EVALUATION_KEY,
                     workingDirectory, problems);
         }
+    }
+
+    /**
+     * Throws a {@link org.siammae.api.config.ConfigException} naming every data path of an
+     * experiment that does not exist, before anything is trained.
+     *
+     * @param spec the parsed experiment
+     * @param registry the component registry
+     */
+    public static void requireExisting(ExperimentSpec spec, ComponentRegistry registry) {
+        ConfigProblems problems = new ConfigProblems(spec.descriptor().location());
+        check(spec, EvaluationEntry.of(spec, registry), Path.of("").toAbsolutePath(), problems);
+        problems.throwIfAny();
     }
 
     private static void checkPath(Object value, String keyPath, Path workingDirectory, ConfigProblems problems) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.siammae.api.config.ConfigException;
 import org.siammae.api.component.ComponentRegistry;
 import org.siammae.experiments.report.Durations;
 import org.siammae.experiments.run.RunFolder;
@@ -90,7 +91,12 @@ public final class SweepRunner {
                 onFinished.accept(run);
             } catch (RuntimeException | IOException e) {
                 String message = e.getClass().getSimpleName() + ": " + e.getMessage();
-                LOG.error("{} failed: {}", run.label(), message, e);
+                if (e instanceof ConfigException || e instanceof IOException) {
+                    // Bad input or unreadable data: the message says what to fix.
+                    LOG.error("{} failed: {}", run.label(), message);
+                } else {
+                    LOG.error("{} failed: {}", run.label(), message, e);
+                }
                 CellFolder.updateCellFile(run.folder(), Map.of("last_error", message));
                 failed.put(run.label(), message);
                 if (failFast) {

@@ -9,8 +9,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
@@ -20,6 +18,7 @@ import java.util.Map;
 import org.siammae.api.checkpoint.TensorFile;
 import org.siammae.api.component.ComponentContext;
 import org.siammae.api.component.ComponentRegistry;
+import org.siammae.api.config.ConfigException;
 import org.siammae.api.data.SampleBatch;
 import org.siammae.api.model.FrameMasks;
 import org.siammae.api.model.ModelGeometry;
@@ -48,7 +47,6 @@ import org.slf4j.LoggerFactory;
 public final class Pretrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pretrainer.class);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
      * The outputs of a finished run.
@@ -56,9 +54,9 @@ public final class Pretrainer {
      * @param runFolder the run folder
      * @param checkpoint the final checkpoint folder
      * @param steps optimiser steps taken in total
-     * @param firstLoss the mean loss of the first logged interval
-     * @param finalLoss the mean loss of the last logged interval
-     * @param wallSeconds wall time of this invocation
+     * @param firstLoss the mean loss of the first {@code train.log-every} steps of the run
+     * @param finalLoss the mean loss of its last {@code train.log-every} steps
+     * @param wallSeconds wall time of this session
      */
     public record Result(
             RunFolder runFolder, Path checkpoint, long steps, double firstLoss, double finalLoss, double wallSeconds) {}
@@ -114,22 +112,45 @@ public final class Pretrainer {
                             train.minLearningRate(),
                             train.warmup(batchesPerEpoch),
                             totalSteps);
-            long firstStep = resume(runFolder, model, optimizer, manager);
+            ModelCheckpoint.Info resumed = resume(runFolder, model, optimizer, manager, totalSteps);
+            long firstStep = resumed == null ? 0 : resumed.step();
+            if (firstStep >= totalSteps) {
+                LOG.info(
+                        "{} has already trained {} of {} steps; nothing to do. To train longer, resume"
+                                + " with train.steps set higher.",
+                        runFolder, firstStep, totalSteps);
+                RunRecords.LossLog losses = RunRecords.readLosses(runFolder);
+                if (!java.nio.file.Files.exists(runFolder.resolve(RunRecords.SUMMARY))) {
+                    // A run that stopped between its last checkpoint and its summary.
+                    RunRecords.writeSummary(runFolder, losses, train.logEvery(), resumed.folder(), 0, 0);
+                }
+                return new Result(
+                        runFolder, resumed.folder(), firstStep, losses.meanOfFirst(train.logEvery()),
+                        losses.meanOfLast(train.logEvery()), 0);
+            }
+            metadata.put("total_steps", totalSteps);
+            RunRecords.trimMetrics(runFolder, firstStep);
             skipBatches(data, firstStep * train.gradientAccumulation());
-            writeStartFiles(runFolder, data, device, geometry, totalSteps, schedule, parameters);
+            RunRecords.writeSession(
+                    runFolder,
+                    spec.descriptor().toYaml(),
+                    provenance(data, device, geometry, totalSteps, schedule, parameters));
             LOG.info(
                     "Training {} parameters for {} steps ({} batches of {} per epoch) in {}",
                     countValues(parameters), totalSteps, batchesPerEpoch, batchSize, runFolder);
 
-            Path checkpoint = null;
             TrainingProgress progress = new TrainingProgress(totalSteps, firstStep, batchSize * train.gradientAccumulation());
+            Interruption interruption = new Interruption(runFolder, totalSteps, firstStep);
+            Runtime.getRuntime().addShutdownHook(interruption);
+            Path checkpoint = resumed == null ? null : resumed.folder();
             ParameterStore store = new ParameterStore(manager, false);
-            try (MetricsLog metrics = new MetricsLog(runFolder.resolve("metrics.csv"))) {
+            try (MetricsLog metrics = new MetricsLog(runFolder.resolve(RunRecords.METRICS))) {
                 for (long step = firstStep; step < totalSteps; step++) {
                     double learningRate = schedule.at((int) step);
                     StepResult result = trainStep(model, optimizer, store, manager, data, random, step, learningRate);
                     progress.record(step + 1, result.loss(), result.dataWaitNanos());
                     metrics.append(step + 1, result.epoch(), result.loss(), learningRate, progress.recentRate(), progress.elapsedSeconds());
+                    interruption.stepDone(step + 1);
                     if ((step + 1) % train.logEvery() == 0 || step + 1 == totalSteps) {
                         progress.log(LOG, learningRate);
                     }
@@ -138,20 +159,26 @@ public final class Pretrainer {
                         checkpoint =
                                 ModelCheckpoint.write(
                                         runFolder, step + 1, model, optimizer.state(), metadata, train.keepCheckpoints());
+                        interruption.checkpointDone(step + 1);
                     }
                 }
             }
-            if (checkpoint == null) {
-                checkpoint = ModelCheckpoint.find(runFolder.path()).folder();
-            }
+            Runtime.getRuntime().removeShutdownHook(interruption);
+
+            // The summary covers the whole loss log, earlier sessions included.
             double wall = (System.nanoTime() - started) / 1e9;
+            RunRecords.LossLog losses = RunRecords.readLosses(runFolder);
+            RunRecords.writeSummary(runFolder, losses, train.logEvery(), checkpoint, totalSteps - firstStep, wall);
             Result result =
-                    new Result(runFolder, checkpoint, totalSteps, progress.firstLoss(), progress.lastLoss(), wall);
-            writeSummary(runFolder, result);
+                    new Result(
+                            runFolder, checkpoint, totalSteps, losses.meanOfFirst(train.logEvery()),
+                            losses.meanOfLast(train.logEvery()), wall);
             LOG.info(
-                    "Finished {} steps in {}; loss {} -> {}; checkpoint {}",
-                    totalSteps, TrainingProgress.format(Duration.ofSeconds((long) wall)),
-                    String.format("%.4f", result.firstLoss()), String.format("%.4f", result.finalLoss()), checkpoint);
+                    "Finished steps {} to {} in {}; mean loss of the first {} steps {}, of the last {} steps {};"
+                            + " checkpoint {}",
+                    firstStep + 1, totalSteps, TrainingProgress.format(Duration.ofSeconds((long) wall)),
+                    train.logEvery(), String.format("%.4f", result.firstLoss()), train.logEvery(),
+                    String.format("%.4f", result.finalLoss()), checkpoint);
             return result;
         }
     }
@@ -201,15 +228,26 @@ public final class Pretrainer {
         return new StepResult(lossSum / accumulation, epoch, waited);
     }
 
+    /**
+     * Opens the data pipeline; data that cannot be used (an empty folder, no usable clip) is
+     * reported as a problem of the descriptor's {@code data.source}, with its file and line.
+     */
     private DataPipeline openData(ComponentContext context) throws IOException {
         ModelGeometry geometry = spec.model().geometry(spec.data().framesPerSample(context));
-        return DataPipeline.open(spec.data(), geometry, context);
+        try {
+            return DataPipeline.open(spec.data(), geometry, context);
+        } catch (IOException e) {
+            throw new ConfigException(spec.descriptor().location().problem("data.source", e.getMessage()));
+        }
     }
 
-    private long resume(RunFolder runFolder, SiamMae model, AdamW optimizer, NDManager manager) throws IOException {
+    /** Restores the newest checkpoint, if any, and returns it (null for a fresh run). */
+    private ModelCheckpoint.Info resume(
+            RunFolder runFolder, SiamMae model, AdamW optimizer, NDManager manager, int totalSteps)
+            throws IOException {
         var latest = ModelCheckpoint.latest(runFolder.path());
         if (latest.isEmpty()) {
-            return 0;
+            return null;
         }
         ModelCheckpoint.Info info = latest.get();
         try (NDManager scratch = manager.newSubManager()) {
@@ -218,8 +256,15 @@ public final class Pretrainer {
             Path optimizerFile = info.folder().resolve(ModelCheckpoint.OPTIMIZER_FILE);
             optimizer.restore(TensorFile.read(optimizerFile, scratch), info.step());
         }
+        Object planned = info.metadata().get("total_steps");
+        if (planned instanceof Number number && number.intValue() != totalSteps && info.step() < totalSteps) {
+            LOG.warn(
+                    "The run was scheduled for {} steps and now runs to {}: its learning-rate schedule"
+                            + " changes from step {} on",
+                    number.intValue(), totalSteps, info.step() + 1);
+        }
         LOG.info("Resuming {} from step {} ({})", runFolder, info.step(), info.folder());
-        return info.step();
+        return info;
     }
 
     private static void skipBatches(DataPipeline data, long count) throws IOException, InterruptedException {
@@ -229,18 +274,13 @@ public final class Pretrainer {
         }
     }
 
-    private void writeStartFiles(
-            RunFolder runFolder,
+    private Map<String, Object> provenance(
             DataPipeline data,
             Device device,
             ModelGeometry geometry,
             int totalSteps,
             LearningRateSchedule schedule,
-            Map<String, Parameter> parameters)
-            throws IOException {
-        if (!java.nio.file.Files.exists(runFolder.resolve("descriptor.yaml"))) {
-            runFolder.writeText("descriptor.yaml", spec.descriptor().toYaml());
-        }
+            Map<String, Parameter> parameters) {
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("name", spec.name());
         provenance.put("descriptor", spec.descriptor().file().toString());
@@ -253,18 +293,7 @@ public final class Pretrainer {
         provenance.put("total_steps", totalSteps);
         provenance.put("peak_lr", schedule.peak());
         provenance.put("warmup_steps", schedule.warmupSteps());
-        String name = java.nio.file.Files.exists(runFolder.resolve("provenance.json")) ? "provenance-resume.json" : "provenance.json";
-        runFolder.writeText(name, JSON.writeValueAsString(provenance));
-    }
-
-    private static void writeSummary(RunFolder runFolder, Result result) throws IOException {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("steps", result.steps());
-        summary.put("first_loss", result.firstLoss());
-        summary.put("final_loss", result.finalLoss());
-        summary.put("wall_seconds", result.wallSeconds());
-        summary.put("checkpoint", result.checkpoint().toString());
-        runFolder.writeText("summary.json", JSON.writeValueAsString(summary));
+        return provenance;
     }
 
     private static long countValues(Map<String, Parameter> parameters) {

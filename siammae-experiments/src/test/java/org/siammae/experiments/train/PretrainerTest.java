@@ -93,7 +93,8 @@ class PretrainerTest {
                 train("seed=3", "train.checkpoint-every=2", "train.keep-checkpoints=true");
         double[] expected = losses(straight);
 
-        // Interrupt the run after step 2: drop the step-4 checkpoint and the last two log rows.
+        // Interrupt the run after step 4 but before its checkpoint: the newest checkpoint is step 2,
+        // while the loss log already has steps 3 and 4.
         RunFolder run = straight.runFolder();
         Path last = run.resolve("checkpoints").resolve("step-0000004");
         try (var files = Files.list(last)) {
@@ -102,8 +103,6 @@ class PretrainerTest {
             }
         }
         Files.delete(last);
-        List<String> rows = Files.readAllLines(run.resolve("metrics.csv"));
-        Files.write(run.resolve("metrics.csv"), rows.subList(0, 3));
 
         ExperimentSpec again =
                 ExperimentSpec.parse(
@@ -111,6 +110,35 @@ class PretrainerTest {
         Pretrainer.Result resumed = new Pretrainer(again, REGISTRY).run(run);
 
         assertThat(losses(resumed)).containsExactly(expected, within(1e-6));
-        assertThat(run.resolve("provenance-resume.json")).isRegularFile();
+        try (var files = Files.list(run.path())) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .anyMatch(name -> name.startsWith("provenance-resume-") && name.endsWith(".json"))
+                    .anyMatch(name -> name.startsWith("metrics-before-resume-"));
+        }
+        // The loss log holds each step once although the interrupted run logged past step 2.
+        assertThat(Files.readAllLines(run.resolve("metrics.csv"))).hasSize(5);
+    }
+
+    @Test
+    void finishedRunIsLeftAsItWas() throws Exception {
+        Pretrainer.Result first = train("seed=4");
+        RunFolder run = first.runFolder();
+        String summary = Files.readString(run.resolve("summary.json"));
+        List<String> before;
+        try (var files = Files.list(run.path())) {
+            before = files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+
+        ExperimentSpec again =
+                ExperimentSpec.parse(
+                        new DescriptorLoader().load(run.resolve("descriptor.yaml"), List.of()), REGISTRY, Set.of());
+        Pretrainer.Result resumed = new Pretrainer(again, REGISTRY).run(run);
+
+        assertThat(resumed.steps()).isEqualTo(4);
+        assertThat(resumed.finalLoss()).isEqualTo(first.finalLoss());
+        assertThat(Files.readString(run.resolve("summary.json"))).isEqualTo(summary);
+        try (var files = Files.list(run.path())) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).isEqualTo(before);
+        }
     }
 }

@@ -32,18 +32,18 @@ public final class ComponentKind<T> {
     /** Reconstruction losses ({@code norm-pixel-mse}, {@code pixel-mse}). */
     public static final ComponentKind<ReconstructionLoss> LOSS = of("loss", ReconstructionLoss.class);
 
-    /** Which patches of one frame stay visible ({@code random}, {@code grid}). */
+    /** Patterns of the visible patches of one frame ({@code random}, {@code grid}). */
     public static final ComponentKind<MaskPattern> MASK_PATTERN =
             of("mask-pattern", MaskPattern.class);
 
     /** Masking ratios of the frames of a sample ({@code symmetric}, {@code asymmetric}). */
     public static final ComponentKind<MaskPolicy> MASK_POLICY = of("mask-policy", MaskPolicy.class);
 
-    /** Which frames of a clip form a sample ({@code fixed-gap}, {@code random-gap}, ...). */
+    /** Frame samplers, which pick the frames of a sample ({@code fixed-gap}, {@code random-gap}, ...). */
     public static final ComponentKind<FrameSampler> FRAME_SAMPLER =
             of("frame-sampler", FrameSampler.class);
 
-    /** Where clips come from ({@code synthetic}, {@code video-folder}, ...). */
+    /** Clip sources ({@code synthetic}, {@code video-folder}, ...). */
     public static final ComponentKind<ClipSource> CLIP_SOURCE = of("clip-source", ClipSource.class);
 
     /** Augmentation steps applied alike to every frame of a sample. */

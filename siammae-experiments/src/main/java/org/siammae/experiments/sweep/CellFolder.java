@@ -47,7 +47,7 @@ public final class CellFolder {
             new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     private static final String EVALUATE_KEY = "evaluate";
 
-    /** Where a run stands. */
+    /** The state of a run. */
     public enum Status {
         /** Nothing written yet. */
         NEW,
@@ -62,7 +62,7 @@ public final class CellFolder {
     private CellFolder() {}
 
     /**
-     * Returns where a run stands.
+     * Returns the state of a run.
      *
      * @param run the run
      */

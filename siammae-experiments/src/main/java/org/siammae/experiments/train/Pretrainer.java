@@ -36,9 +36,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pretraining loop: batches from the data pipeline, masks from the run's masking stream, a
- * forward and backward pass, an AdamW step; progress, the loss log and checkpoints go to the run
- * folder.
+ * The pretraining loop. Each step takes a batch from the data pipeline and masks from the run's
+ * masking stream, runs a forward and backward pass and an AdamW step. Progress, the loss log and
+ * checkpoints go to the run folder.
  *
  * <p>Every random draw comes from the run seed: weights from the {@code init} stream, masks of step
  * {@code s} from the stream {@code masking/s}, and data from the pipeline's own seeded workers, so
@@ -317,7 +317,7 @@ public final class Pretrainer {
      * Returns the device a run trains on.
      *
      * @param choice the descriptor's {@code train.device}
-     * @throws IllegalStateException if a GPU is required but the engine sees none
+     * @throws IllegalStateException if a GPU is required but the engine finds none
      */
     public static Device device(TrainSettings.DeviceChoice choice) {
         int gpus = Engine.getInstance().getGpuCount();

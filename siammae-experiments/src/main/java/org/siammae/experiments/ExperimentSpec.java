@@ -24,7 +24,7 @@ import org.siammae.experiments.train.TrainSettings;
  * @param descriptor the resolved descriptor
  * @param name the run name
  * @param seed the run seed
- * @param output the folder that holds run folders
+ * @param output the folder that contains run folders
  * @param model the model section
  * @param data the data section
  * @param train the train section

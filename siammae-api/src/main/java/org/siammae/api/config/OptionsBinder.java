@@ -160,8 +160,8 @@ public final class OptionsBinder {
     }
 
     /**
-     * Returns the current tunable values of an options object as a plain map, for provenance;
-     * unset (null) values are left out, so the map binds back to equal options.
+     * Returns the current tunable values of an options object as a plain map, for provenance.
+     * Unset (null) values are left out, so the map binds back to equal options.
      *
      * @param options an options object
      */

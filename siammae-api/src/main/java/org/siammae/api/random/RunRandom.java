@@ -6,7 +6,7 @@ import java.util.Random;
 /**
  * The seeded source of every random draw of one run.
  *
- * <p>Each consumer asks for its own named stream ({@code "init"}, {@code "masking"}, {@code
+ * <p>Each consumer draws from its own named stream ({@code "init"}, {@code "masking"}, {@code
  * "data"}), whose seed mixes the run seed with the name. Adding a consumer therefore leaves the
  * draws of the others unchanged, and nothing reads a JVM-wide generator.
  */

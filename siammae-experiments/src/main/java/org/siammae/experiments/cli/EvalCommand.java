@@ -1,6 +1,7 @@
 package org.siammae.experiments.cli;
 
 import ai.djl.ndarray.NDManager;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +24,7 @@ import org.siammae.eval.davis.DavisScores;
 import org.siammae.eval.features.FrameFeatures;
 import org.siammae.experiments.evaluate.FeatureChoice;
 import org.yaml.snakeyaml.Yaml;
+import org.siammae.experiments.run.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -83,11 +85,11 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!java.nio.file.Files.isDirectory(data)) {
+        if (!Files.isDirectory(data)) {
             throw new ConfigException(
                     ConfigLocation.of(LOCATION).problem("--data", "dataset folder not found: " + data.toAbsolutePath().normalize()));
         }
-        if (checkpoint != null && !java.nio.file.Files.exists(checkpoint)) {
+        if (checkpoint != null && !Files.exists(checkpoint)) {
             throw new ConfigException(
                     ConfigLocation.of(LOCATION).problem("--checkpoint", "not found: " + checkpoint.toAbsolutePath().normalize()));
         }
@@ -141,7 +143,7 @@ final class EvalCommand implements Callable<Integer> {
             } catch (Exception e) {
                 // An evaluation that failed before writing anything (data in another layout, say)
                 // leaves no empty folder behind.
-                deleteIfEmpty(folder);
+                RunFolder.deleteIfEmpty(folder);
                 throw e;
             }
             System.out.println(result.headline());
@@ -164,16 +166,5 @@ final class EvalCommand implements Callable<Integer> {
                 100 * scores.jfMean(), 100 * scores.jMean(), 100 * scores.fMean(), scores.objects().size());
         System.out.println("results:  " + folder);
         return 0;
-    }
-
-    private static void deleteIfEmpty(Path folder) throws java.io.IOException {
-        if (java.nio.file.Files.isDirectory(folder)) {
-            try (var entries = java.nio.file.Files.list(folder)) {
-                if (entries.findAny().isPresent()) {
-                    return;
-                }
-            }
-            java.nio.file.Files.delete(folder);
-        }
     }
 }

@@ -89,7 +89,7 @@ public final class ModelSettings implements ValidatedOptions {
         return side(imageWidth);
     }
 
-    /** Returns an explicit side, else image-size, else the paper's 224. */
+    /** Returns an explicit side, else image-size, else 224 (the SiamMAE training resolution). */
     private int side(Integer explicit) {
         if (explicit != null) {
             return explicit;

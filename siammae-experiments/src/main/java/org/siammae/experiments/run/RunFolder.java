@@ -100,12 +100,26 @@ public final class RunFolder {
      * @throws IOException if the folder cannot be listed or deleted
      */
     public boolean deleteIfEmpty() throws IOException {
-        try (var entries = Files.list(path)) {
+        return deleteIfEmpty(path);
+    }
+
+    /**
+     * Deletes a folder if it exists and nothing was written into it.
+     *
+     * @param folder the folder
+     * @return whether the folder was deleted
+     * @throws IOException if the folder cannot be listed or deleted
+     */
+    public static boolean deleteIfEmpty(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (var entries = Files.list(folder)) {
             if (entries.findAny().isPresent()) {
                 return false;
             }
         }
-        Files.delete(path);
+        Files.delete(folder);
         return true;
     }
 

@@ -25,7 +25,7 @@ import org.siammae.experiments.evaluate.EvaluationTask;
  */
 public record EvaluationEntry(int index, String task, ComponentSpec spec) {
 
-    /** The folder of a cell that holds its evaluations. */
+    /** The folder of a cell that contains its evaluations. */
     public static final String FOLDER = "eval";
 
     /** Returns the folder name of this evaluation inside {@value #FOLDER}. */

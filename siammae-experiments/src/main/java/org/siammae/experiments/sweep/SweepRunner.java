@@ -92,7 +92,7 @@ public final class SweepRunner {
             } catch (RuntimeException | IOException e) {
                 String message = e.getClass().getSimpleName() + ": " + e.getMessage();
                 if (e instanceof ConfigException || e instanceof IOException) {
-                    // Bad input or unreadable data: the message says what to fix.
+                    // Bad input or unreadable data: the message names what to fix, so no stack trace.
                     LOG.error("{} failed: {}", run.label(), message);
                 } else {
                     LOG.error("{} failed: {}", run.label(), message, e);

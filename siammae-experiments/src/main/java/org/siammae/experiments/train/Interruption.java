@@ -3,7 +3,7 @@ package org.siammae.experiments.train;
 import org.siammae.experiments.run.RunFolder;
 
 /**
- * A shutdown hook that tells a user who stops a run (Ctrl-C, a cluster time limit) where it
+ * A shutdown hook that prints, when a user stops a run (Ctrl-C, a cluster time limit), where it
  * stopped and how to continue it.
  */
 final class Interruption extends Thread {

@@ -11,6 +11,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.FloatBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -120,7 +121,7 @@ public final class Pretrainer {
                                 + " with train.steps set higher.",
                         runFolder, firstStep, totalSteps);
                 RunRecords.LossLog losses = RunRecords.readLosses(runFolder);
-                if (!java.nio.file.Files.exists(runFolder.resolve(RunRecords.SUMMARY))) {
+                if (!Files.exists(runFolder.resolve(RunRecords.SUMMARY))) {
                     // A run that stopped between its last checkpoint and its summary.
                     RunRecords.writeSummary(runFolder, losses, train.logEvery(), resumed.folder(), 0, 0);
                 }

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The records a pretraining run keeps in its folder besides checkpoints: the descriptor and
+ * The records a pretraining run keeps in its folder besides checkpoints. They are the descriptor and
  * provenance of every session (the first run and each resume, never overwritten), the loss log
  * trimmed to the checkpoint a resume starts from, and a summary computed from the whole loss log.
  */
@@ -78,17 +78,17 @@ final class RunRecords {
             return;
         }
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        List<String> kept = new ArrayList<>();
+        List<String> retained = new ArrayList<>();
         for (String line : lines) {
             Long rowStep = stepOf(line);
             if (rowStep == null || rowStep <= step) {
-                kept.add(line);
+                retained.add(line);
             }
         }
-        if (kept.size() < lines.size()) {
+        if (retained.size() < lines.size()) {
             Path copy = runFolder.resolve("metrics-before-resume-" + LocalDateTime.now().format(STAMP) + ".csv");
             Files.copy(log, copy);
-            RunFolder.writeAtomically(log, String.join("\n", kept) + "\n");
+            RunFolder.writeAtomically(log, String.join("\n", retained) + "\n");
             LOG.info("Kept the loss log up to step {}; the interrupted log is in {}", step, copy);
         }
     }

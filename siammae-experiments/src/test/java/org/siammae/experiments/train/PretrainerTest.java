@@ -115,7 +115,7 @@ class PretrainerTest {
                     .anyMatch(name -> name.startsWith("provenance-resume-") && name.endsWith(".json"))
                     .anyMatch(name -> name.startsWith("metrics-before-resume-"));
         }
-        // The loss log holds each step once although the interrupted run logged past step 2.
+        // The loss log contains each step once although the interrupted run logged past step 2.
         assertThat(Files.readAllLines(run.resolve("metrics.csv"))).hasSize(5);
     }
 

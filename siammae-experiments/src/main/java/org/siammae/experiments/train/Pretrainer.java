@@ -123,7 +123,8 @@ public final class Pretrainer {
                 RunRecords.LossLog losses = RunRecords.readLosses(runFolder);
                 if (!Files.exists(runFolder.resolve(RunRecords.SUMMARY))) {
                     // A run that stopped between its last checkpoint and its summary.
-                    RunRecords.writeSummary(runFolder, losses, train.logEvery(), resumed.folder(), 0, 0);
+                    RunRecords.writeSummary(runFolder, losses, train.logEvery(), resumed.folder(), 0, 0,
+                            SessionLog.recordedWallSeconds(runFolder));
                 }
                 return new Result(
                         runFolder, resumed.folder(), firstStep, losses.meanOfFirst(train.logEvery()),
@@ -140,8 +141,9 @@ public final class Pretrainer {
                     "Training {} parameters for {} steps ({} batches of {} per epoch) in {}",
                     countValues(parameters), totalSteps, batchesPerEpoch, batchSize, runFolder);
 
+            SessionLog sessions = SessionLog.start(runFolder, firstStep, RunRecords.summaryWallSeconds(runFolder));
             TrainingProgress progress = new TrainingProgress(totalSteps, firstStep, batchSize * train.gradientAccumulation());
-            Interruption interruption = new Interruption(runFolder, totalSteps, firstStep);
+            Interruption interruption = new Interruption(runFolder, totalSteps, firstStep, sessions, started);
             Runtime.getRuntime().addShutdownHook(interruption);
             Path checkpoint = resumed == null ? null : resumed.folder();
             ParameterStore store = new ParameterStore(manager, false);
@@ -154,6 +156,7 @@ public final class Pretrainer {
                     interruption.stepDone(step + 1);
                     if ((step + 1) % train.logEvery() == 0 || step + 1 == totalSteps) {
                         progress.log(LOG, learningRate);
+                        sessions.update(step + 1, (System.nanoTime() - started) / 1e9);
                     }
                     boolean last = step + 1 == totalSteps;
                     if (last || (train.checkpointEvery() > 0 && (step + 1) % train.checkpointEvery() == 0)) {
@@ -168,8 +171,10 @@ public final class Pretrainer {
 
             // The summary covers the whole loss log, earlier sessions included.
             double wall = (System.nanoTime() - started) / 1e9;
+            sessions.finished(totalSteps, wall);
             RunRecords.LossLog losses = RunRecords.readLosses(runFolder);
-            RunRecords.writeSummary(runFolder, losses, train.logEvery(), checkpoint, totalSteps - firstStep, wall);
+            RunRecords.writeSummary(runFolder, losses, train.logEvery(), checkpoint, totalSteps - firstStep, wall,
+                    sessions.earlierWallSeconds());
             Result result =
                     new Result(
                             runFolder, checkpoint, totalSteps, losses.meanOfFirst(train.logEvery()),

@@ -149,12 +149,13 @@ final class RunRecords {
      * @param checkpoint the newest checkpoint
      * @param sessionSteps steps trained in this session
      * @param sessionSeconds wall time of this session
+     * @param earlier wall time of the earlier sessions, stopped ones included
      * @throws IOException if writing fails
      */
     static void writeSummary(
-            RunFolder runFolder, LossLog losses, int window, Path checkpoint, long sessionSteps, double sessionSeconds)
+            RunFolder runFolder, LossLog losses, int window, Path checkpoint, long sessionSteps, double sessionSeconds,
+            double earlier)
             throws IOException {
-        double earlier = previousWallSeconds(runFolder);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("steps", losses.steps().isEmpty() ? 0 : losses.steps().get(losses.steps().size() - 1));
         summary.put("first_step_loss", losses.first());
@@ -169,7 +170,14 @@ final class RunRecords {
         runFolder.writeText(SUMMARY, JSON.writeValueAsString(summary));
     }
 
-    private static double previousWallSeconds(RunFolder runFolder) throws IOException {
+    /**
+     * Returns the total wall time an existing summary records, or 0 without one. It serves run folders
+     * written before {@link SessionLog} existed.
+     *
+     * @param runFolder the run
+     * @throws IOException if the summary cannot be read
+     */
+    static double summaryWallSeconds(RunFolder runFolder) throws IOException {
         Path file = runFolder.resolve(SUMMARY);
         if (!Files.isRegularFile(file)) {
             return 0;

@@ -3,11 +3,13 @@ package org.siammae.experiments.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,7 +81,7 @@ class PretrainerTest {
         Pretrainer.Result second = train();
 
         assertThat(first.runFolder().path()).isNotEqualTo(second.runFolder().path());
-        for (String name : List.of("descriptor.yaml", "provenance.json", "metrics.csv", "summary.json")) {
+        for (String name : List.of("descriptor.yaml", "provenance.json", "metrics.csv", "summary.json", "sessions.csv")) {
             assertThat(first.runFolder().resolve(name)).as(name).isRegularFile();
         }
         assertThat(first.checkpoint().resolve(ModelCheckpoint.MODEL_FILE)).isRegularFile();
@@ -117,6 +119,16 @@ class PretrainerTest {
         }
         // The loss log contains each step once although the interrupted run logged past step 2.
         assertThat(Files.readAllLines(run.resolve("metrics.csv"))).hasSize(5);
+
+        // Both sessions are listed, and the summary's wall time is their sum.
+        List<String> sessions = Files.readAllLines(run.resolve("sessions.csv"));
+        assertThat(sessions).hasSize(3);
+        assertThat(sessions.get(1)).contains(",0,4,").endsWith(",finished");
+        assertThat(sessions.get(2)).contains(",2,4,").endsWith(",finished");
+        double sessionSum = sessions.stream().skip(1).mapToDouble(line -> Double.parseDouble(line.split(",")[3])).sum();
+        Object wall = new ObjectMapper()
+                .readValue(run.resolve("summary.json").toFile(), Map.class).get("wall_seconds");
+        assertThat(((Number) wall).doubleValue()).isCloseTo(sessionSum, within(0.01));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -187,7 +188,7 @@ public final class DescriptorLoader {
         }
         String keyPath = override.substring(0, equals).trim();
         String text = override.substring(equals + 1);
-        String[] parts = keyPath.split("\\.");
+        String[] parts = overrideSteps(keyPath);
         Map<String, Object> node = root;
         for (int i = 0; i < parts.length - 1; i++) {
             Object child = node.get(parts[i]);
@@ -195,7 +196,7 @@ public final class DescriptorLoader {
                 child = new LinkedHashMap<String, Object>();
                 node.put(parts[i], child);
                 // A mapping the override creates comes from the command line, for messages about it.
-                location.record(String.join(".", java.util.Arrays.copyOf(parts, i + 1)), DescriptorLocation.COMMAND_LINE, 0);
+                location.record(String.join(".", Arrays.copyOf(parts, i + 1)), DescriptorLocation.COMMAND_LINE, 0);
             } else if (child instanceof String name && i > 0) {
                 // A component written as a bare name becomes a mapping to take an option.
                 Map<String, Object> expanded = new LinkedHashMap<>();
@@ -206,7 +207,7 @@ public final class DescriptorLoader {
                 problems.add(
                         new ConfigProblem(
                                 DescriptorLocation.COMMAND_LINE, 0, keyPath,
-                                "cannot set a key below '" + String.join(".", java.util.Arrays.copyOf(parts, i + 1))
+                                "cannot set a key below '" + String.join(".", Arrays.copyOf(parts, i + 1))
                                         + "', which is not a mapping"));
                 return;
             }
@@ -223,6 +224,22 @@ public final class DescriptorLoader {
                                 DescriptorLocation.COMMAND_LINE, 0, keyPath, problem.message()));
             }
         }
+    }
+
+    /**
+     * Splits an override's key path into map keys. Below {@code sweep.grid} and {@code sweep.zip}
+     * the rest is one key, since a sweep axis is named by a dotted key of its own:
+     * {@code sweep.grid.model.masking.target-ratio=[0.9, 0.95]} replaces that axis's values.
+     */
+    static String[] overrideSteps(String keyPath) {
+        String[] parts = keyPath.split("\\.");
+        boolean sweepAxis = parts.length > 3 && "sweep".equals(parts[0])
+                && ("grid".equals(parts[1]) || "zip".equals(parts[1]));
+        if (!sweepAxis) {
+            return parts;
+        }
+        String axis = String.join(".", Arrays.copyOfRange(parts, 2, parts.length));
+        return new String[] {parts[0], parts[1], axis};
     }
 
     @SuppressWarnings("unchecked")

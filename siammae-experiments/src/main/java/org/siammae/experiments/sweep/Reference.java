@@ -68,9 +68,12 @@ public record Reference(
      *
      * @param table the resolved table descriptor
      * @param cellIds the ids of the table's cells
+     * @param sweepOverridden whether the command line changed the sweep. Reference values of cells
+     *     it removed are then dropped, not reported as unknown cells
      * @param problems a collector without key prefix
      */
-    public static Reference parse(Descriptor table, Collection<String> cellIds, ConfigProblems problems) {
+    public static Reference parse(
+            Descriptor table, Collection<String> cellIds, boolean sweepOverridden, ConfigProblems problems) {
         Object section = table.root().get(KEY);
         if (section == null) {
             return NONE;
@@ -106,6 +109,9 @@ public record Reference(
             referenceProblems.add("metrics", "must be a non-empty list of metric ids such as davis/J&F-Mean");
         }
         Map<String, List<Double>> cells = rows(map.get("cells"), "cells", metrics, referenceProblems);
+        if (sweepOverridden) {
+            cells.keySet().retainAll(cellIds);
+        }
         for (String id : cells.keySet()) {
             if (!cellIds.contains(id)) {
                 referenceProblems.add("cells." + id, "no cell has this id; the table's cells are " + cellIds);

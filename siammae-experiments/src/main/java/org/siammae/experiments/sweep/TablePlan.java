@@ -104,7 +104,9 @@ public final class TablePlan {
         List<Long> seeds = Seeds.parse(table, problems);
         Sweep sweep = Sweep.parse(table, problems);
         ScaleProfile scale = ScaleProfile.resolve(table, loader, problems, found);
-        Reference reference = Reference.parse(table, sweep.cells().stream().map(Sweep.Cell::id).toList(), problems);
+        boolean sweepOverridden = overrides.stream().anyMatch(o -> o.startsWith(Sweep.KEY + ".") || o.startsWith(Sweep.KEY + "="));
+        Reference reference = Reference.parse(
+                table, sweep.cells().stream().map(Sweep.Cell::id).toList(), sweepOverridden, problems);
         List<String> overrideKeys = overrideKeys(overrides, sweep, problems);
         found.addAll(problems.list());
 
@@ -192,7 +194,8 @@ public final class TablePlan {
             for (String swept : sweep.keys()) {
                 if (key.equals(swept) || key.startsWith(swept + ".") || swept.startsWith(key + ".")) {
                     problems.add(key, "is swept by this table ('" + swept + "'), so an override would make"
-                            + " every cell alike; pick cells with --cell or change the sweep in the descriptor");
+                            + " every cell alike; pick cells with --cell, or give the axis other values with sweep.grid."
+                            + swept + "=[...] (sweep.zip." + swept + " for a zipped axis)");
                 }
             }
             keys.add(key);

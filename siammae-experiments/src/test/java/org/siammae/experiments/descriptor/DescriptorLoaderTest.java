@@ -33,6 +33,34 @@ class DescriptorLoaderTest {
     }
 
     @Test
+    void sweepAxisOverrideKeepsDottedKey() throws IOException {
+        Path file = write(
+                "table.yaml",
+                "sweep:\n  grid:\n    model.masking.target-ratio: [0.5, 0.75]\n    train.steps: [10, 20]\n"
+                        + "  zip:\n    model.encoder.name: [joint, siamese]\n");
+
+        Descriptor descriptor = new DescriptorLoader().load(
+                file, List.of("sweep.grid.model.masking.target-ratio=[0.9, 0.95]", "sweep.zip.labels=[a, b]"));
+
+        Map<?, ?> grid = (Map<?, ?>) ((Map<?, ?>) descriptor.root().get("sweep")).get("grid");
+        assertThat(grid.keySet().stream().map(String::valueOf).toList()).containsExactly("model.masking.target-ratio", "train.steps");
+        assertThat(grid.get("model.masking.target-ratio")).isEqualTo(List.of(0.9, 0.95));
+        assertThat(grid.get("train.steps")).isEqualTo(List.of(10, 20));
+        Map<?, ?> zip = (Map<?, ?>) ((Map<?, ?>) descriptor.root().get("sweep")).get("zip");
+        assertThat(zip.get("labels")).isEqualTo(List.of("a", "b"));
+        assertThat(descriptor.location().fileOf("sweep.grid.model.masking.target-ratio"))
+                .isEqualTo(DescriptorLocation.COMMAND_LINE);
+    }
+
+    @Test
+    void overrideStepsSplitOrdinaryKeys() {
+        assertThat(DescriptorLoader.overrideSteps("model.encoder.depth")).containsExactly("model", "encoder", "depth");
+        assertThat(DescriptorLoader.overrideSteps("sweep.grid.data.sampler"))
+                .containsExactly("sweep", "grid", "data.sampler");
+        assertThat(DescriptorLoader.overrideSteps("sweep.grid")).containsExactly("sweep", "grid");
+    }
+
+    @Test
     void keysRecordTheirLine() throws IOException {
         Path file = write("a.yaml", "name: x\ntrain:\n  steps: 10\n  base-lr: 1e-4\n");
 

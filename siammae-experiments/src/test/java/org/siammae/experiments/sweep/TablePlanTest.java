@@ -49,6 +49,31 @@ class TablePlanTest {
     }
 
     @Test
+    void axisOverrideDropsRemovedCellReferences() throws Exception {
+        Path table = TinyTables.write(folder, """
+                extends: base.yaml
+                name: axis
+                sweep:
+                  grid:
+                    model.masking.target-ratio: [0.5, 0.9]
+                reference:
+                  source: test
+                  metrics: [checkpoint-stats/target-ratio]
+                  cells: {target-ratio-0.5: [50.0], target-ratio-0.9: [90.0]}
+                """);
+
+        TablePlan plan = TinyTables.plan(table, "sweep.grid.model.masking.target-ratio=[0.9, 0.75]");
+
+        assertThat(plan.runs()).extracting(CellRun::label)
+                .containsExactly("target-ratio-0.9/seed-0", "target-ratio-0.75/seed-0");
+        assertThat(plan.reference().cells()).containsOnlyKeys("target-ratio-0.9");
+        assertThat(plan.reference().value("target-ratio-0.9", "checkpoint-stats/target-ratio")).isEqualTo(90.0);
+        // Without the override, a reference to a missing cell is still a descriptor error.
+        Path typo = TinyTables.write(folder, Files.readString(table).replace("target-ratio-0.5:", "target-ratio-0.6:"));
+        assertThat(TinyTables.problems(typo)).extracting(ConfigProblem::key).contains("reference.cells.target-ratio-0.6");
+    }
+
+    @Test
     void layersApplyInOrderBaseScaleSweepOverride() throws Exception {
         scale("small", """
                 description: test profile

@@ -111,10 +111,12 @@ final class RunCommand implements Callable<Integer> {
         System.out.printf("%4s  %-36s %-22s %-13s %10s %9s %11s  %-36s %s%n", "#", "run", "status", "steps",
                 "parameters", "s/step", "time left", "s/step estimated from", "evaluations");
         double total = 0;
+        int unestimated = 0;
         for (CostEstimator.Estimate estimate : estimates) {
             CellRun run = estimate.run();
             double left = estimate.remainingSeconds();
             total += Double.isNaN(left) ? 0 : left;
+            unestimated += Double.isNaN(left) ? 1 : 0;
             List<String> evaluations = new ArrayList<>(run.evaluations().stream().map(e -> e.task()).toList());
             run.skippedEvaluations().forEach(task -> evaluations.add(task + " (skipped at this scale)"));
             System.out.printf(Locale.ROOT, "%4d  %-36s %-22s %-13s %10s %9s %11s  %-36s %s%n",
@@ -127,8 +129,11 @@ final class RunCommand implements Callable<Integer> {
         for (var cell : plan.sweep().cells()) {
             System.out.println("  " + cell.id() + ": " + SweepValues.describe(cell));
         }
-        System.out.printf("%nEstimated pretraining time left: %s (evaluations not included). Run without --dry-run"
-                + " to start; finished runs are skipped.%n", Durations.format(total));
+        String timeLeft = unestimated == 0 ? Durations.format(total)
+                : unestimated == estimates.size() ? "unknown, since no run was timed (drop --no-measure to time them)"
+                : "at least " + Durations.format(total) + " (" + count(unestimated, "run") + " not estimated)";
+        System.out.printf("%nEstimated pretraining time left, evaluations not included: %s. Run without --dry-run"
+                + " to start; finished runs are skipped.%n", timeLeft);
     }
 
     static String count(int n, String noun) {

@@ -8,7 +8,7 @@ classpath_file="$(mktemp)"
 trap 'rm -f "$classpath_file"' EXIT
 
 mvn -q -B -o -pl siammae-data -am package -DskipTests \
-    dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file" >/dev/null
+    dependency:build-classpath -DincludeScope=test -Dmdep.outputFile="$classpath_file" >/dev/null
 classpath="$(tr ':' '\n' < "$classpath_file" | grep -v '/siammae-data/' | paste -sd:)"
 
 date

@@ -32,15 +32,22 @@ abstract class VideoFileSource extends ScannedSource {
     @Override
     ClipIndexer.Prober prober() {
         boolean check = options.checkDecode;
-        return candidate -> probe(candidate, check);
+        boolean count = options.countFrames;
+        return candidate -> probe(candidate, check, count);
+    }
+
+    /** Returns the probe options that change index entries, for the index cache's settings. */
+    String probeOptions() {
+        return "check-decode=" + options.checkDecode + "; count-frames=" + options.countFrames;
     }
 
     /** Probes a video file into an index entry. */
-    private static IndexEntry probe(Candidate candidate, boolean checkDecode) throws IOException {
+    private static IndexEntry probe(Candidate candidate, boolean checkDecode, boolean countFrames)
+            throws IOException {
         if (!Files.isRegularFile(candidate.file())) {
             throw new IOException(candidate.file() + " does not exist or is not a file");
         }
-        VideoProbe.Metadata metadata = VideoProbe.probe(candidate.file(), checkDecode);
+        VideoProbe.Metadata metadata = VideoProbe.probe(candidate.file(), checkDecode, countFrames);
         return new IndexEntry(
                 candidate.path(),
                 candidate.size(),

@@ -87,7 +87,7 @@ public final class VideoFolderSource extends VideoFileSource {
 
     @Override
     String probeSettings() {
-        return "kind=video; check-decode=" + options.checkDecode;
+        return "kind=video; " + probeOptions();
     }
 
     @Override

@@ -78,7 +78,7 @@ public final class VideoListSource extends VideoFileSource {
 
     @Override
     String probeSettings() {
-        return "kind=list; base=" + base + "; check-decode=" + options.checkDecode;
+        return "kind=list; base=" + base + "; " + probeOptions();
     }
 
     @Override

@@ -14,6 +14,14 @@ public class VideoOptions extends DecodeOptions {
 
     @Tunable(
             description =
+                    "Whether indexing counts the frames of clips whose container states no count"
+                            + " (Matroska, WebM) by reading their packets without decoding. Off,"
+                            + " duration x fps estimates the count, which an audio track longer"
+                            + " than the video or a file cut short makes too high.")
+    boolean countFrames = true;
+
+    @Tunable(
+            description =
                     "FFmpeg decoding threads per clip; 1 suits data workers, which already"
                             + " decode clips in parallel. 0 lets FFmpeg choose.")
     int decoderThreads = 1;

@@ -144,9 +144,9 @@ class VideoDecoderTest {
         Path clip = MediaFixtures.vp9Clip(folder.resolve("moving.webm"), 40);
         VideoProbe.Metadata metadata = VideoProbe.probe(clip, true);
 
-        // WebM states a duration, not a frame count: 40 frames at 25 fps.
+        // WebM states a duration, not a frame count: the probe counts 40 frames from the packets.
         assertThat(metadata.frames()).isEqualTo(40);
-        assertThat(metadata.exactFrameCount()).isFalse();
+        assertThat(metadata.exactFrameCount()).isTrue();
         assertThat(metadata.width()).isEqualTo(64);
         int[] all = new int[40];
         Arrays.setAll(all, i -> i);
@@ -166,6 +166,28 @@ class VideoDecoderTest {
         }
         // The square moves one pixel per frame: consecutive frames differ.
         assertThat(sequential.get(11)).isNotEqualTo(sequential.get(10));
+    }
+
+    @Test
+    void webmCutShortCountsFramesItHas(@TempDir Path folder) throws IOException {
+        Path whole = MediaFixtures.vp9Clip(folder.resolve("whole.webm"), 40);
+        Path cut = MediaFixtures.truncatedCopy(whole, folder.resolve("cut.webm"), 0.5);
+
+        VideoProbe.Metadata estimated = VideoProbe.probe(cut, false, false);
+        VideoProbe.Metadata counted = VideoProbe.probe(cut, false, true);
+
+        // The header still states the whole clip's 1.6 s, so duration x fps claims all 40 frames.
+        assertThat(estimated.frames()).isEqualTo(40);
+        assertThat(estimated.exactFrameCount()).isFalse();
+        assertThat(counted.exactFrameCount()).isTrue();
+        assertThat(counted.frames()).isBetween(2, 39);
+        // Every counted frame decodes; the one after the last does not.
+        try (VideoDecoder decoder = VideoDecoder.open(cut, counted.fps(), 64, 48, 1)) {
+            assertThat(decoder.read(new int[] {counted.frames() - 1}).frames()).hasSize(1);
+        }
+        try (VideoDecoder decoder = VideoDecoder.open(cut, counted.fps(), 64, 48, 1)) {
+            assertThatThrownBy(() -> decoder.read(new int[] {counted.frames()})).isInstanceOf(IOException.class);
+        }
     }
 
     @Test

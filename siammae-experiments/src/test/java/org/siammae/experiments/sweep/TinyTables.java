@@ -7,6 +7,7 @@ import java.util.List;
 import org.siammae.api.component.ComponentRegistry;
 import org.siammae.api.config.ConfigException;
 import org.siammae.api.config.ConfigProblem;
+import org.siammae.experiments.TinyExperiment;
 
 /** Tiny table descriptors for tests: 16 x 16 frames, patch 4, one block 16 wide, 2 steps. */
 final class TinyTables {
@@ -14,30 +15,7 @@ final class TinyTables {
     static final ComponentRegistry REGISTRY = ComponentRegistry.discover();
 
     /** A base experiment that tables extend; evaluates with the test task. */
-    static final String BASE =
-            """
-            name: tiny
-            seed: 0
-            model:
-              image-size: 16
-              patch-size: 4
-              encoder: {name: siamese, width: 16, depth: 1, heads: 2}
-              decoder: {name: cross-self, width: 16, depth: 1, heads: 2}
-              masking: {name: asymmetric, target-ratio: 0.75}
-            data:
-              source: {name: synthetic, clips: 8, frames: 12, frame-size: 20}
-              sampler: {name: random-gap, min-gap: 1, max-gap: 4}
-              augmentations: [random-resized-crop, horizontal-flip, normalize]
-              batch-size: 4
-              workers: 1
-            train:
-              steps: 2
-              warmup-steps: 1
-              base-lr: 0.05
-              log-every: 1
-            evaluate:
-              - {task: checkpoint-stats}
-            """;
+    static final String BASE = TinyExperiment.yaml() + "evaluate:\n  - {task: checkpoint-stats}\n";
 
     private TinyTables() {}
 

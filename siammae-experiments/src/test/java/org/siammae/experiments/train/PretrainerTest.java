@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.siammae.api.component.ComponentRegistry;
 import org.siammae.experiments.ExperimentSpec;
+import org.siammae.experiments.TinyExperiment;
 import org.siammae.experiments.descriptor.DescriptorLoader;
 import org.siammae.experiments.model.ModelCheckpoint;
 import org.siammae.experiments.run.RunFolder;
@@ -23,34 +24,16 @@ class PretrainerTest {
 
     private static final ComponentRegistry REGISTRY = ComponentRegistry.discover();
 
-    private static final String TINY =
-            """
-            name: tiny
-            model:
-              image-size: 16
-              patch-size: 4
-              encoder: {name: siamese, width: 16, depth: 1, heads: 2}
-              decoder: {name: cross-self, width: 16, depth: 1, heads: 2}
-              masking: {name: asymmetric, target-ratio: 0.75}
-            data:
-              source: {name: synthetic, clips: 8, frames: 12, frame-size: 20}
-              sampler: {name: random-gap, min-gap: 1, max-gap: 4}
-              augmentations: [random-resized-crop, horizontal-flip, normalize]
-              batch-size: 4
-              workers: 2
-            train:
-              steps: 4
-              warmup-steps: 1
-              base-lr: 0.05
-              log-every: 1
-            """;
+    /** The shared tiny experiment, trained for 4 steps by 2 data workers. */
+    private static final List<String> TINY_SETTINGS = List.of("data.workers=2", "train.steps=4");
 
     @TempDir Path folder;
 
     private Pretrainer.Result train(String... overrides) throws Exception {
         Path file = folder.resolve("tiny.yaml");
-        Files.writeString(file, TINY);
-        List<String> all = new ArrayList<>(List.of(overrides));
+        Files.writeString(file, TinyExperiment.yaml());
+        List<String> all = new ArrayList<>(TINY_SETTINGS);
+        all.addAll(List.of(overrides));
         all.add("output=" + folder.resolve("runs"));
         ExperimentSpec spec =
                 ExperimentSpec.parse(new DescriptorLoader().load(file, all), REGISTRY, Set.of());

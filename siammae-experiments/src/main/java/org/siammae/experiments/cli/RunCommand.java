@@ -59,7 +59,10 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ComponentRegistry registry = ComponentRegistry.discover();
-        TablePlan plan = TablePlan.load(arguments.descriptor, arguments.overrides, registry, TablePlan.Purpose.RUN);
+        // Data roots and run folders are checked only for the runs about to run, so that a problem
+        // in another cell's folder does not block the cells picked with --cell.
+        TablePlan plan = TablePlan.load(
+                arguments.descriptor, arguments.overrides, registry, TablePlan.Purpose.RUN, this::selected);
         List<CellRun> runs = select(plan);
         if (dryRun) {
             printPlan(plan, runs, new CostEstimator(registry, !noMeasure).estimate(runs));
@@ -91,9 +94,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Set<CellRun> chosen = new LinkedHashSet<>();
         for (String wanted : cells) {
-            List<CellRun> matches = all.stream()
-                    .filter(r -> r.cell().id().equals(wanted) || r.label().equals(wanted))
-                    .toList();
+            List<CellRun> matches = all.stream().filter(r -> matches(r, wanted)).toList();
             if (matches.isEmpty()) {
                 throw new IllegalArgumentException("--cell " + wanted + " matches no run; cells: "
                         + plan.sweep().cells().stream().map(c -> c.id()).toList());
@@ -101,6 +102,18 @@ final class RunCommand implements Callable<Integer> {
             chosen.addAll(matches);
         }
         return all.stream().filter(chosen::contains).toList();
+    }
+
+    /** Returns whether the options pick a run: all runs without --cell or --array-index. */
+    private boolean selected(CellRun run) {
+        if (arrayIndex != null) {
+            return run.index() == arrayIndex;
+        }
+        return cells.isEmpty() || cells.stream().anyMatch(id -> matches(run, id));
+    }
+
+    private static boolean matches(CellRun run, String id) {
+        return run.cell().id().equals(id) || run.label().equals(id);
     }
 
     private static void printPlan(TablePlan plan, List<CellRun> runs, List<CostEstimator.Estimate> estimates) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.siammae.api.component.ComponentRegistry;
 import org.siammae.api.config.ConfigException;
 import org.siammae.api.config.ConfigProblem;
@@ -77,9 +78,28 @@ public final class TablePlan {
      */
     public static TablePlan load(Path file, List<String> overrides, ComponentRegistry registry, Purpose purpose)
             throws IOException {
+        return load(file, overrides, registry, purpose, run -> true);
+    }
+
+    /**
+     * Loads a table descriptor and checks every run's descriptor, while the checks of a {@link
+     * Purpose#RUN} plan that look at data roots and run folders cover only some runs.
+     *
+     * @param file the table descriptor
+     * @param overrides {@code key=value} overrides from the command line
+     * @param registry the component registry
+     * @param purpose what the plan is for
+     * @param runsToRun the runs about to run, whose data roots and folders are checked
+     * @throws IOException if a descriptor file cannot be read
+     * @throws ConfigException listing every problem of the table, of all its run descriptors and
+     *     of the data and folders of the selected runs
+     */
+    public static TablePlan load(
+            Path file, List<String> overrides, ComponentRegistry registry, Purpose purpose,
+            Predicate<CellRun> runsToRun) throws IOException {
         DescriptorLoader loader = new DescriptorLoader();
         Descriptor table = loader.load(file, overrides);
-        return build(table, overrides, loader, registry, purpose);
+        return build(table, overrides, loader, registry, purpose, runsToRun);
     }
 
     /**
@@ -95,6 +115,12 @@ public final class TablePlan {
     public static TablePlan build(
             Descriptor table, List<String> overrides, DescriptorLoader loader, ComponentRegistry registry,
             Purpose purpose) {
+        return build(table, overrides, loader, registry, purpose, run -> true);
+    }
+
+    private static TablePlan build(
+            Descriptor table, List<String> overrides, DescriptorLoader loader, ComponentRegistry registry,
+            Purpose purpose, Predicate<CellRun> runsToRun) {
         ConfigProblems problems = new ConfigProblems(table.location());
         Set<ConfigProblem> found = new LinkedHashSet<>();
 
@@ -119,7 +145,7 @@ public final class TablePlan {
                 Optional<CellRun> run = buildRun(
                         table, name, scale, cell, seed, runFolder, overrideKeys, registry, runs.size(), found);
                 run.ifPresent(r -> {
-                    if (purpose == Purpose.RUN) {
+                    if (purpose == Purpose.RUN && runsToRun.test(r)) {
                         ConfigProblems runProblems = new ConfigProblems(r.spec().descriptor().location());
                         DataRoots.check(r.spec(), r.evaluations(), workingDirectory, runProblems);
                         checkFolder(r, runProblems);

@@ -334,4 +334,26 @@ class TablePlanTest {
         List<String> overrides = List.of("output=" + folder.resolve("runs"));
         assertThat(TablePlan.load(table, overrides, TinyTables.REGISTRY, TablePlan.Purpose.REPORT).runs()).hasSize(1);
     }
+
+    @Test
+    void folderProblemOfUnselectedCellIsIgnored() throws Exception {
+        Path table = TinyTables.write(folder, """
+                extends: base.yaml
+                name: two
+                sweep: {grid: {model.masking.target-ratio: [0.5, 0.9]}}
+                """);
+        CellRun stale = TinyTables.plan(table).runs().get(0);
+        Files.createDirectories(stale.folder());
+        Files.writeString(stale.folder().resolve(CellFolder.CELL_FILE), "{\"pretraining_sha256\": \"0123456789abcdef\"}");
+        List<String> overrides = List.of("output=" + folder.resolve("runs"));
+
+        TablePlan other = TablePlan.load(table, overrides, TinyTables.REGISTRY, TablePlan.Purpose.RUN,
+                run -> run.cell().id().equals("target-ratio-0.9"));
+
+        assertThat(other.runs()).hasSize(2);
+        assertThatThrownBy(() -> TablePlan.load(table, overrides, TinyTables.REGISTRY, TablePlan.Purpose.RUN,
+                run -> run.cell().id().equals("target-ratio-0.5")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("pretrained with a different descriptor");
+    }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.siammae.experiments.sweep.CellFolder;
 import org.siammae.experiments.sweep.CellRun;
 import org.siammae.experiments.sweep.EvaluationEntry;
+import org.siammae.experiments.train.Pretrainer;
 
 /**
  * What one run of a table has produced so far, read from its folder.
@@ -88,7 +89,7 @@ public record RunResult(
                 number(cell.get("pretrain_wall_seconds"), 0),
                 evaluationSeconds,
                 CellFolder.completedSteps(folder),
-                number(summary.get("final_loss"), Double.NaN),
+                number(summary.get(Pretrainer.SUMMARY_FINAL_LOSS), Double.NaN),
                 cell.get("last_error") == null ? null : cell.get("last_error").toString(),
                 commits);
     }

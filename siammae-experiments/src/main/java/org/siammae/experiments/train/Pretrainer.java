@@ -49,6 +49,9 @@ public final class Pretrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pretrainer.class);
 
+    /** The key in {@code summary.json} of the mean loss of the run's last log interval. */
+    public static final String SUMMARY_FINAL_LOSS = "final_window_mean_loss";
+
     /**
      * The outputs of a finished run.
      *

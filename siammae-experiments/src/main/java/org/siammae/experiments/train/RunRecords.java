@@ -162,7 +162,7 @@ final class RunRecords {
         summary.put("final_step_loss", losses.last());
         summary.put("mean_window_steps", window);
         summary.put("first_window_mean_loss", losses.meanOfFirst(window));
-        summary.put("final_window_mean_loss", losses.meanOfLast(window));
+        summary.put(Pretrainer.SUMMARY_FINAL_LOSS, losses.meanOfLast(window));
         summary.put("session_steps", sessionSteps);
         summary.put("session_wall_seconds", sessionSeconds);
         summary.put("wall_seconds", earlier + sessionSeconds);

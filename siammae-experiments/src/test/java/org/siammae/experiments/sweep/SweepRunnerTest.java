@@ -108,6 +108,13 @@ class SweepRunnerTest {
         assertThat((Double) weight.get("ci95_low")).isCloseTo(mean - half, within(1e-9));
         assertThat((Double) weight.get("ci95_high")).isCloseTo(mean + half, within(1e-9));
 
+        // Each run's final loss is the one its summary.json gives: the mean of the last log interval.
+        for (int i = 0; i < 2; i++) {
+            Path summary = plan.runs().get(i).folder().resolve("summary.json");
+            Object expected = new ObjectMapper().readValue(summary.toFile(), Map.class).get("final_window_mean_loss");
+            assertThat(((Map<?, ?>) runs.get(i)).get("final_loss")).as("run %d", i).isNotNull().isEqualTo(expected);
+        }
+
         String markdown = Files.readString(reportFolder.resolve("report.md"));
         assertThat(markdown).contains("| target-ratio-0.5 | 0.5 | 2/2 | 0.500 ± 0.000 | 0.400 | +0.100 |");
         assertThat(markdown).contains("git commit", "data index fingerprint", "DJL", "engine");

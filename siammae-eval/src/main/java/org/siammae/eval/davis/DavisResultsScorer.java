@@ -40,7 +40,7 @@ public final class DavisResultsScorer {
      * @param progress receives one unit per sequence
      * @throws IOException if a prediction file is missing or unreadable
      * @throws IllegalArgumentException if a prediction contains an id the ground truth lacks or has
-     *     the wrong size
+     *     the wrong size, or no sequence has an annotation for every frame
      */
     public DavisScores score(DavisDataset dataset, Path results, EvalProgress progress)
             throws IOException {
@@ -63,6 +63,10 @@ public final class DavisResultsScorer {
             progress.advance(++done, sequence.name());
         }
         progress.end();
+        if (objects.isEmpty()) {
+            throw new IllegalArgumentException("no sequence of " + dataset.root() + " could be scored against "
+                    + results + ": scoring needs an annotation for every frame, and each sequence lacks some");
+        }
         return new DavisScores(objects);
     }
 

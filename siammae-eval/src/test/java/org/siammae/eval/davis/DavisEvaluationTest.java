@@ -125,6 +125,19 @@ class DavisEvaluationTest {
                 .hasMessageContaining("00001.png");
     }
 
+    @Test
+    void sparseAnnotationsLeaveNothingToScore() throws Exception {
+        Path data = writeSequence(folder.resolve("sparse"), 4);
+        Files.delete(data.resolve("Annotations/480p/square/00002.png"));
+        DavisDataset dataset = DavisDataset.open(data, "480p", "val", List.of(), AnnotationFormat.AUTO);
+
+        assertThatThrownBy(() -> new DavisResultsScorer(new DavisScorer())
+                        .score(dataset, data.resolve("Annotations/480p"), EvalProgress.NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no sequence of " + data)
+                .hasMessageContaining("annotation for every frame");
+    }
+
     /** Writes frames (lossless PNG data under .jpg names) and palette annotations. */
     private static Path writeSequence(Path root, int frames) throws IOException {
         Path images = Files.createDirectories(root.resolve("JPEGImages/480p/square"));

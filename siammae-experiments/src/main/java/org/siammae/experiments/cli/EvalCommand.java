@@ -80,7 +80,8 @@ final class EvalCommand implements Callable<Integer> {
             description = "DAVIS only: score this results folder (<results>/<sequence>/<frame>.png) instead of propagating")
     Path results;
 
-    @Option(names = "--output", description = "new folder for the results (default runs/eval/<task>-<preset>-<features>-<time>)")
+    @Option(names = "--output", description = "new folder for the results (default runs/eval/<task>-<preset>-<features>-<time>, with"
+                    + " --results runs/eval/davis-results-<results folder name>-<time>)")
     Path output;
 
     @Override
@@ -129,11 +130,8 @@ final class EvalCommand implements Callable<Integer> {
             return scoreResults(request);
         }
 
-        Path folder =
-                output != null
-                        ? output
-                        : Path.of("runs", "eval", String.join("-", task, preset, request.options().features.key(),
-                                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+        Path folder = output != null ? output
+                : defaultOutput(String.join("-", task, preset, request.options().features.key()));
 
         try (NDManager manager = NDManager.newBaseManager()) {
             FrameFeatures frameFeatures = FeatureChoice.build(request.options(), checkpoint, manager, registry);
@@ -153,12 +151,18 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Returns {@code runs/eval/<name>-<time>}, the folder for results without {@code --output}. */
+    private static Path defaultOutput(String name) {
+        return Path.of("runs", "eval", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+
     private int scoreResults(EvalRequest request) throws Exception {
         if (!(request.options() instanceof DavisOptions options)) {
             throw new ConfigException(
                     ConfigLocation.of(LOCATION).problem("--results", "scoring a results folder is only available for davis"));
         }
-        Path folder = output != null ? output : results.resolveSibling(results.getFileName() + "-scores");
+        // Results often lie inside a dataset, so the scores go to runs/eval, not beside them.
+        Path folder = output != null ? output : defaultOutput("davis-results-" + results.toAbsolutePath().normalize().getFileName());
         DavisScores scores = DavisEvaluation.scoreResults(options, results, folder, new LoggingProgress());
         System.out.printf(
                 java.util.Locale.ROOT,

@@ -33,6 +33,9 @@ public final class SiamMaeCli implements Runnable {
     /** Exit status of a command whose descriptor or arguments are invalid. */
     public static final int INVALID_INPUT = 2;
 
+    /** Exit status of a command stopped by a signal, as shells report SIGINT (128 + 2). */
+    public static final int STOPPED = 130;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -78,6 +81,11 @@ public final class SiamMaeCli implements Runnable {
         if (error instanceof IOException io) {
             err.println("error: " + io.getMessage());
             return 1;
+        }
+        if (error instanceof InterruptedException) {
+            // A stop (Ctrl-C, SIGTERM): the shutdown hook prints where the run stopped.
+            err.println("stopped: " + error.getMessage());
+            return STOPPED;
         }
         if (error instanceof IllegalStateException || error instanceof IllegalArgumentException) {
             err.println("error: " + error.getMessage());

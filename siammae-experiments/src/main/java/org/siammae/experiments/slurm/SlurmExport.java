@@ -78,6 +78,9 @@ public final class SlurmExport {
         String array = header(plan, options, directory, "", "%A_%a")
                 + "#SBATCH --array=0-" + (plan.runs().size() - 1)
                 + (options.maxParallel() > 0 ? "%" + options.maxParallel() : "") + "\n"
+                // SIGTERM to the task (the exec'd launcher) 180 s before its time limit: training
+                // saves a checkpoint of its current step, and the resubmitted task resumes from it.
+                + "#SBATCH --signal=B:TERM@180\n"
                 + resources(options)
                 + body(workingDirectory)
                 + "# Task i runs line i+1 of runs.tsv; a finished run exits at once, an unfinished one resumes.\n"

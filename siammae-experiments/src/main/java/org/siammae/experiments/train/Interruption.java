@@ -1,11 +1,18 @@
 package org.siammae.experiments.train;
 
 import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.siammae.experiments.run.RunFolder;
 
 /**
- * A shutdown hook that, when a user stops a run (Ctrl-C, a cluster time limit), records the
- * session as stopped in {@link SessionLog} and prints where it stopped and how to continue it.
+ * A shutdown hook for one training session. When a user or a cluster stops the process (Ctrl-C,
+ * SIGTERM at a time limit), it requests a checkpoint of the step in progress from the training loop and waits
+ * for that up to a grace period. It then records the session as stopped in {@link SessionLog} and
+ * prints where the run stopped and how to continue it.
+ *
+ * <p>The loop polls {@link #stopRequested()} after every step and calls {@link #loopEnded()} when
+ * it leaves, for whatever reason, so that the hook never waits for a loop that is gone.
  */
 final class Interruption extends Thread {
 
@@ -13,6 +20,9 @@ final class Interruption extends Thread {
     private final long totalSteps;
     private final SessionLog sessions;
     private final long startedNanos;
+    private final int graceSeconds;
+    private final CountDownLatch loopEnded = new CountDownLatch(1);
+    private volatile boolean stopRequested;
     private volatile long step;
     private volatile long checkpointStep;
 
@@ -24,13 +34,17 @@ final class Interruption extends Thread {
      * @param firstStep steps trained before this session
      * @param sessions the run's session log
      * @param startedNanos {@link System#nanoTime()} when the session started
+     * @param graceSeconds how long a stop waits for the loop's checkpoint; 0 does not wait
      */
-    Interruption(RunFolder runFolder, long totalSteps, long firstStep, SessionLog sessions, long startedNanos) {
+    Interruption(
+            RunFolder runFolder, long totalSteps, long firstStep, SessionLog sessions, long startedNanos,
+            int graceSeconds) {
         super("siammae-interruption");
         this.runFolder = runFolder;
         this.totalSteps = totalSteps;
         this.sessions = sessions;
         this.startedNanos = startedNanos;
+        this.graceSeconds = graceSeconds;
         this.step = firstStep;
         this.checkpointStep = firstStep;
     }
@@ -43,8 +57,33 @@ final class Interruption extends Thread {
         checkpointStep = savedStep;
     }
 
+    /** Returns whether a stop was requested; the loop then checkpoints and leaves. */
+    boolean stopRequested() {
+        return stopRequested;
+    }
+
+    /** Requests that the loop stop after its current step, as the hook does. */
+    void requestStop() {
+        stopRequested = true;
+    }
+
+    /** Records that the training loop has left, after a stop, its last step or a failure. */
+    void loopEnded() {
+        loopEnded.countDown();
+    }
+
     @Override
     public void run() {
+        requestStop();
+        if (graceSeconds > 0) {
+            System.err.printf("%nsiammae: stopping; waiting up to %d s for step %d to end and be saved ...%n",
+                    graceSeconds, step + 1);
+            try {
+                loopEnded.await(graceSeconds, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try {
             sessions.stopped(step, (System.nanoTime() - startedNanos) / 1e9);
         } catch (IOException e) {

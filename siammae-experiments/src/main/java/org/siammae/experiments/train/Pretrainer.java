@@ -146,7 +146,8 @@ public final class Pretrainer {
 
             SessionLog sessions = SessionLog.start(runFolder, firstStep, RunRecords.summaryWallSeconds(runFolder));
             TrainingProgress progress = new TrainingProgress(totalSteps, firstStep, batchSize * train.gradientAccumulation());
-            Interruption interruption = new Interruption(runFolder, totalSteps, firstStep, sessions, started);
+            Interruption interruption = new Interruption(
+                    runFolder, totalSteps, firstStep, sessions, started, train.stopCheckpointSeconds());
             Runtime.getRuntime().addShutdownHook(interruption);
             Path checkpoint = resumed == null ? null : resumed.folder();
             ParameterStore store = new ParameterStore(manager, false);
@@ -162,15 +163,21 @@ public final class Pretrainer {
                         sessions.update(step + 1, (System.nanoTime() - started) / 1e9);
                     }
                     boolean last = step + 1 == totalSteps;
-                    if (last || (train.checkpointEvery() > 0 && (step + 1) % train.checkpointEvery() == 0)) {
+                    boolean stop = interruption.stopRequested();
+                    if (last || stop || (train.checkpointEvery() > 0 && (step + 1) % train.checkpointEvery() == 0)) {
                         checkpoint =
                                 ModelCheckpoint.write(
                                         runFolder, step + 1, model, optimizer.state(), metadata, train.keepCheckpoints());
                         interruption.checkpointDone(step + 1);
                     }
+                    if (stop && !last) {
+                        throw new StoppedException(runFolder, step + 1);
+                    }
                 }
+            } finally {
+                interruption.loopEnded();
             }
-            Runtime.getRuntime().removeShutdownHook(interruption);
+            removeHook(interruption);
 
             // The summary covers the whole loss log, earlier sessions included.
             double wall = (System.nanoTime() - started) / 1e9;
@@ -189,6 +196,24 @@ public final class Pretrainer {
                     train.logEvery(), String.format("%.4f", result.firstLoss()), train.logEvery(),
                     String.format("%.4f", result.finalLoss()), checkpoint);
             return result;
+        }
+    }
+
+    /** Thrown when a stop request ended training early, after the current step was checkpointed. */
+    public static final class StoppedException extends InterruptedException {
+        private static final long serialVersionUID = 1L;
+
+        StoppedException(RunFolder runFolder, long step) {
+            super("training in " + runFolder + " stopped on request after step " + step + ", which is checkpointed");
+        }
+    }
+
+    /** Removes the session's hook, unless the process is already shutting down and running it. */
+    private static void removeHook(Interruption interruption) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(interruption);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook runs now; it finds the loop ended and does not wait.
         }
     }
 

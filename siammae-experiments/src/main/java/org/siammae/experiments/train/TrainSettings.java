@@ -79,6 +79,13 @@ public final class TrainSettings implements ValidatedOptions {
     @Tunable(description = "keep every checkpoint instead of only the latest")
     boolean keepCheckpoints = false;
 
+    @Tunable(
+            description =
+                    "seconds a stop (Ctrl-C, SIGTERM from a cluster's time limit) waits for the current"
+                            + " step to end and a checkpoint to be written; 0 stops at once, losing the"
+                            + " steps since the last checkpoint")
+    int stopCheckpointSeconds = 120;
+
     @Tunable(description = "device: auto, cpu or gpu")
     DeviceChoice device = DeviceChoice.AUTO;
 
@@ -135,6 +142,9 @@ public final class TrainSettings implements ValidatedOptions {
         }
         if (checkpointEvery < 0) {
             problems.add("checkpoint-every", "must not be negative, got " + checkpointEvery);
+        }
+        if (stopCheckpointSeconds < 0) {
+            problems.add("stop-checkpoint-seconds", "must not be negative, got " + stopCheckpointSeconds);
         }
     }
 
@@ -229,6 +239,11 @@ public final class TrainSettings implements ValidatedOptions {
     /** Returns whether older checkpoints are kept. */
     public boolean keepCheckpoints() {
         return keepCheckpoints;
+    }
+
+    /** Returns how long a stop waits for a checkpoint of the current step, in seconds. */
+    public int stopCheckpointSeconds() {
+        return stopCheckpointSeconds;
     }
 
     /** Returns the AdamW hyper-parameters. */

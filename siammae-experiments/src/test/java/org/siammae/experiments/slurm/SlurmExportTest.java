@@ -41,7 +41,7 @@ class SlurmExportTest {
         assertThat(files).extracting(p -> p.getFileName().toString())
                 .containsExactly("runs.tsv", "array.sbatch", "report.sbatch", "submit.sh");
         String array = Files.readString(folder.resolve("slurm/array.sbatch"));
-        assertThat(array).contains("#SBATCH --array=0-3%2\n", "#SBATCH --partition=gpu\n", "#SBATCH --time=1-00:00:00\n",
+        assertThat(array).contains("#SBATCH --array=0-3%2\n", "#SBATCH --signal=B:TERM@180\n", "#SBATCH --partition=gpu\n", "#SBATCH --time=1-00:00:00\n",
                 "#SBATCH --gres=gpu:1\n", "#SBATCH --cpus-per-task=8\n", "#SBATCH --mem=64G\n", "#SBATCH --account=vision\n",
                 "export SIAMMAE_NO_BUILD=1\n");
         assertThat(array).contains("exec '/opt/siammae/bin/siammae' run '" + table + "' 'output=" + folder.resolve("runs")

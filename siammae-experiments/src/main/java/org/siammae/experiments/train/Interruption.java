@@ -7,9 +7,9 @@ import org.siammae.experiments.run.RunFolder;
 
 /**
  * A shutdown hook for one training session. When a user or a cluster stops the process (Ctrl-C,
- * SIGTERM at a time limit), it requests a checkpoint of the step in progress from the training loop and waits
- * for that up to a grace period. It then records the session as stopped in {@link SessionLog} and
- * prints where the run stopped and how to continue it.
+ * SIGTERM at a time limit), it requests a checkpoint of the step in progress from the training
+ * loop and waits for it up to a grace period. It then records the session as stopped in {@link
+ * SessionLog} and prints where the run stopped and how to continue it.
  *
  * <p>The loop polls {@link #stopRequested()} after every step and calls {@link #loopEnded()} when
  * it leaves, for whatever reason, so that the hook never waits for a loop that is gone.

@@ -135,6 +135,9 @@ public final class TablePlan {
                 table, sweep.cells().stream().map(Sweep.Cell::id).toList(), sweepOverridden, problems);
         List<String> overrideKeys = overrideKeys(overrides, sweep, problems);
         found.addAll(problems.list());
+        // A run folder is compared with its run's descriptor only when the table itself is valid:
+        // a rejected override would otherwise also make every finished folder look stale.
+        boolean tableValid = found.isEmpty();
 
         Path folder = Path.of(output).resolve(scale == null ? CellIds.sanitize(name) : CellIds.sanitize(name) + "-" + scale.name());
         Path workingDirectory = Path.of("").toAbsolutePath();
@@ -148,7 +151,9 @@ public final class TablePlan {
                     if (purpose == Purpose.RUN && runsToRun.test(r)) {
                         ConfigProblems runProblems = new ConfigProblems(r.spec().descriptor().location());
                         DataRoots.check(r.spec(), r.evaluations(), workingDirectory, runProblems);
-                        checkFolder(r, runProblems);
+                        if (tableValid) {
+                            checkFolder(r, runProblems);
+                        }
                         found.addAll(runProblems.list());
                     }
                     runs.add(r);

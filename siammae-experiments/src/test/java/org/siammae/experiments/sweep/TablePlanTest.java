@@ -356,4 +356,21 @@ class TablePlanTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("pretrained with a different descriptor");
     }
+
+    @Test
+    void rejectedOverrideSkipsFolderChecks() throws Exception {
+        Path table = TinyTables.write(folder, """
+                extends: base.yaml
+                name: swept
+                sweep: {grid: {model.masking.target-ratio: [0.5, 0.9]}}
+                """);
+        CellRun run = TinyTables.plan(table).runs().get(0);
+        Files.createDirectories(run.folder());
+        Files.writeString(run.folder().resolve(CellFolder.CELL_FILE), "{\"pretraining_sha256\": \"0123456789abcdef\"}");
+
+        List<ConfigProblem> problems = TinyTables.problems(table, "model.masking.target-ratio=0.75");
+
+        assertThat(problems).singleElement().satisfies(p ->
+                assertThat(p.message()).contains("is swept by this table"));
+    }
 }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Mixin;
         name = "check",
         mixinStandardHelpOptions = true,
         description = "Check a descriptor (every problem at once, with file, line and key) and print it"
-                + " resolved; for a table, check every run and list the cells.")
+                + " resolved; for a table, check every run, print the first run's descriptor and list the"
+                + " cells.")
 final class CheckCommand implements Callable<Integer> {
 
     @Mixin DescriptorArguments arguments;
@@ -28,7 +29,12 @@ final class CheckCommand implements Callable<Integer> {
         if (TablePlan.isTable(descriptor)) {
             TablePlan plan = TablePlan.build(descriptor, arguments.overrides, new DescriptorLoader(),
                     ComponentRegistry.discover(), TablePlan.Purpose.RUN);
-            System.out.print(descriptor.toYaml());
+            // The first run's descriptor shows the table as it runs: base files, the scale
+            // profile and the overrides applied. The other runs differ in the swept keys listed below.
+            if (!plan.runs().isEmpty()) {
+                System.out.printf("# The descriptor of run %s, as it will run:%n", plan.runs().get(0).label());
+                System.out.print(plan.runs().get(0).spec().descriptor().toYaml());
+            }
             System.out.printf("# %s x %s = %s in %s%n", RunCommand.count(plan.sweep().cells().size(), "cell"),
                     RunCommand.count(plan.seeds().size(), "seed"), RunCommand.count(plan.runs().size(), "run"),
                     plan.folder());

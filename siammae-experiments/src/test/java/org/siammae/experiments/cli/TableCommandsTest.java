@@ -66,6 +66,18 @@ class TableCommandsTest {
     }
 
     @Test
+    void checkPrintsFirstRunDescriptor() throws Exception {
+        Path table = Files.writeString(folder.resolve("table.yaml"), TABLE);
+
+        Output result = execute("check", table.toString(), "train.steps=5");
+
+        assertThat(result.status()).as(result.err()).isZero();
+        assertThat(result.out()).contains("# The descriptor of run target-ratio-0.5/seed-0, as it will run:",
+                "name: cli-table/target-ratio-0.5/seed-0", "target-ratio: 0.5", "steps: 5", "2 cells x 2 seeds = 4 runs");
+        assertThat(result.out()).doesNotContain("sweep:", "seeds:");
+    }
+
+    @Test
     void checkReportsEveryProblemWithExitStatus2() throws Exception {
         String broken = TABLE.replace("[0.5, 0.9]", "[0.5, 1.9]").replace("name: siamese", "name: siamse")
                 .replace("seeds: 2", "seeds: zero");

@@ -1,17 +1,21 @@
 package org.siammae.eval;
 
 import ai.djl.ndarray.NDManager;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.siammae.eval.davis.DavisDataset;
 import org.siammae.eval.davis.DavisEvaluation;
 import org.siammae.eval.davis.DavisOptions;
 import org.siammae.eval.davis.DavisScores;
 import org.siammae.eval.features.FrameFeatures;
+import org.siammae.eval.jhmdb.JhmdbDataset;
 import org.siammae.eval.jhmdb.JhmdbEvaluation;
 import org.siammae.eval.jhmdb.JhmdbOptions;
 import org.siammae.eval.jhmdb.JhmdbSummary;
+import org.siammae.eval.vip.VipDataset;
 import org.siammae.eval.vip.VipEvaluation;
 import org.siammae.eval.vip.VipOptions;
 
@@ -102,5 +106,26 @@ public final class EvalRunner {
             default -> throw new IllegalStateException("unknown task " + request.task());
         }
         return new Result(request.task(), metrics, outputFolder);
+    }
+
+    /**
+     * Opens the task's dataset as the run will, so that a wrong folder or a misspelt sequence, clip
+     * or video name is reported before features are computed. It reads folder listings only.
+     *
+     * @param request the task and its options
+     * @throws IOException if the dataset folder or a part of its layout is missing
+     * @throws IllegalArgumentException if a requested name is not in the dataset
+     */
+    public static void checkData(EvalRequest request) throws IOException {
+        Path root = Path.of(request.options().data);
+        switch (request.task()) {
+            case DAVIS -> {
+                DavisOptions options = (DavisOptions) request.options();
+                DavisDataset.open(root, options.resolution, options.subset, options.sequences, options.format);
+            }
+            case JHMDB -> JhmdbDataset.open(root, ((JhmdbOptions) request.options()).clips);
+            case VIP -> VipDataset.open(root, ((VipOptions) request.options()).videos);
+            default -> throw new IllegalStateException("unknown task " + request.task());
+        }
     }
 }

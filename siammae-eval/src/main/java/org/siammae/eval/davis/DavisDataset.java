@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.siammae.eval.io.Selection;
 
 /**
  * A DAVIS dataset folder in the official layout: {@code JPEGImages/<resolution>/<seq>/00000.jpg},
@@ -71,17 +72,7 @@ public record DavisDataset(
             }
         }
         if (!only.isEmpty()) {
-            for (String wanted : only) {
-                if (!names.contains(wanted)) {
-                    throw new IllegalArgumentException(
-                            "sequence '"
-                                    + wanted
-                                    + "' is not in "
-                                    + root
-                                    + "; available: "
-                                    + String.join(", ", names));
-                }
-            }
+            Selection.requireAvailable("sequence", only, names, root);
             names.retainAll(only);
         }
         List<DavisSequence> sequences = new ArrayList<>();

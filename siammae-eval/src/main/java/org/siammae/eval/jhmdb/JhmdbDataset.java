@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.siammae.eval.davis.DavisDataset;
+import org.siammae.eval.io.Selection;
 
 /**
  * A JHMDB folder in the native layout: {@code Rename_Images/<class>/<clip>/00001.png} and {@code
@@ -44,12 +45,7 @@ public final class JhmdbDataset {
         }
         if (!only.isEmpty()) {
             List<String> names = clips.stream().map(JhmdbClip::name).toList();
-            for (String wanted : only) {
-                if (!names.contains(wanted)) {
-                    throw new IllegalArgumentException(
-                            "clip '" + wanted + "' is not in " + root + "; available: " + String.join(", ", names));
-                }
-            }
+            Selection.requireAvailable("clip", only, names, root);
             clips.removeIf(clip -> !only.contains(clip.name()));
         }
         if (clips.isEmpty()) {

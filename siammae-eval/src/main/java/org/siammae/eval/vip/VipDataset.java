@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.siammae.eval.davis.DavisDataset;
 import org.siammae.eval.davis.DavisSequence;
+import org.siammae.eval.io.Selection;
 
 /**
  * A VIP folder in its release layout: {@code Images/<video>/*.jpg} and {@code
@@ -36,12 +37,7 @@ public final class VipDataset {
         try (Stream<Path> children = Files.list(images)) {
             names = children.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
         }
-        for (String wanted : only) {
-            if (!names.contains(wanted)) {
-                throw new IllegalArgumentException(
-                        "video '" + wanted + "' is not in " + root + "; available: " + String.join(", ", names));
-            }
-        }
+        Selection.requireAvailable("video", only, names, root);
         List<VipVideo> videos = new ArrayList<>();
         for (String name : names) {
             if (!only.isEmpty() && !only.contains(name)) {

@@ -126,6 +126,17 @@ final class EvalCommand implements Callable<Integer> {
             entry.put(setting.substring(0, equals), yaml.load(setting.substring(equals + 1)));
         }
         EvalRequest request = EvalRequest.bind(entry, "eval", ConfigLocation.of(LOCATION), context);
+        try {
+            EvalRunner.checkData(request);
+        } catch (IllegalArgumentException e) {
+            // A name the dataset lacks is invalid input, reported before the model loads.
+            String key = switch (request.task()) {
+                case DAVIS -> "sequences";
+                case JHMDB -> "clips";
+                case VIP -> "videos";
+            };
+            throw new ConfigException(ConfigLocation.of(LOCATION).problem(key, e.getMessage()));
+        }
         if (results != null) {
             return scoreResults(request);
         }

@@ -116,7 +116,7 @@ public final class Pretrainer {
                             train.minLearningRate(),
                             train.warmup(batchesPerEpoch),
                             totalSteps);
-            ModelCheckpoint.Info resumed = resume(runFolder, model, optimizer, manager, totalSteps);
+            ModelCheckpoint.Info resumed = resume(runFolder, model, optimizer, manager, schedule);
             long firstStep = resumed == null ? 0 : resumed.step();
             if (firstStep >= totalSteps) {
                 LOG.info(
@@ -277,8 +277,9 @@ public final class Pretrainer {
 
     /** Restores the newest checkpoint, if any, and returns it (null for a fresh run). */
     private ModelCheckpoint.Info resume(
-            RunFolder runFolder, SiamMae model, AdamW optimizer, NDManager manager, int totalSteps)
+            RunFolder runFolder, SiamMae model, AdamW optimizer, NDManager manager, LearningRateSchedule schedule)
             throws IOException {
+        int totalSteps = schedule.totalSteps();
         var latest = ModelCheckpoint.latest(runFolder.path());
         if (latest.isEmpty()) {
             return null;
@@ -292,10 +293,15 @@ public final class Pretrainer {
         }
         Object planned = info.metadata().get("total_steps");
         if (planned instanceof Number number && number.intValue() != totalSteps && info.step() < totalSteps) {
+            // The cosine decay is recomputed over the new length, so a run that had decayed
+            // continues near its minimum rate.
             LOG.warn(
-                    "The run was scheduled for {} steps and now runs to {}: its learning-rate schedule"
-                            + " changes from step {} on",
-                    number.intValue(), totalSteps, info.step() + 1);
+                    "The run was scheduled for {} steps and now runs to {}: the cosine schedule is"
+                            + " stretched over {} steps, so steps {} to {} train at learning rates from {}"
+                            + " down to {} (peak {}). A longer run with its full decay needs a new pretraining.",
+                    number.intValue(), totalSteps, totalSteps, info.step() + 1, totalSteps,
+                    String.format("%.2e", schedule.at((int) info.step())),
+                    String.format("%.2e", schedule.at(totalSteps - 1)), String.format("%.2e", schedule.peak()));
         }
         LOG.info("Resuming {} from step {} ({})", runFolder, info.step(), info.folder());
         return info;

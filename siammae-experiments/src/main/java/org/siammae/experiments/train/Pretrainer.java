@@ -298,7 +298,7 @@ public final class Pretrainer {
             LOG.warn(
                     "The run was scheduled for {} steps and now runs to {}: the cosine schedule is"
                             + " stretched over {} steps, so steps {} to {} train at learning rates from {}"
-                            + " down to {} (peak {}). A longer run with its full decay needs a new pretraining.",
+                            + " to {} (peak {}). A longer run with its full decay needs a new pretraining.",
                     number.intValue(), totalSteps, totalSteps, info.step() + 1, totalSteps,
                     String.format("%.2e", schedule.at((int) info.step())),
                     String.format("%.2e", schedule.at(totalSteps - 1)), String.format("%.2e", schedule.peak()));

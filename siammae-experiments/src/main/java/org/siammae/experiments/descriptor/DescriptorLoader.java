@@ -88,8 +88,7 @@ public final class DescriptorLoader {
                             "cycle in extends: " + String.join(" -> ", names)));
         }
         if (!Files.isRegularFile(file)) {
-            String from = chain.isEmpty() ? "" : " (named by 'extends' in " + chain.get(chain.size() - 1) + ")";
-            throw new NoSuchFileException(file.toString(), null, "descriptor not found" + from);
+            throw new NoSuchFileException(file.toString(), null, "descriptor not found");
         }
         chain.add(canonical);
 
@@ -109,6 +108,13 @@ public final class DescriptorLoader {
         Map<String, Object> merged = new LinkedHashMap<>();
         for (String base : baseNames(ownTree.remove(EXTENDS), file, own)) {
             Path basePath = file.toAbsolutePath().getParent().resolve(base).normalize();
+            if (!Files.isRegularFile(basePath)) {
+                throw new ConfigException(
+                        new ConfigProblem(
+                                file.toString(), own.lineOf(EXTENDS), EXTENDS,
+                                "base descriptor '" + base + "' not found: " + basePath
+                                        + " (paths in extends resolve against the folder of the file naming them)"));
+            }
             mergeInto(merged, loadWithBases(basePath, location, chain));
         }
         mergeInto(merged, ownTree);

@@ -61,6 +61,16 @@ class DescriptorLoaderTest {
     }
 
     @Test
+    void missingBaseNamesFileAndLine() throws IOException {
+        Path child = write("child.yaml", "name: c\nextends: bsae.yaml\n");
+
+        assertThatThrownBy(() -> new DescriptorLoader().load(child, List.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(child + ":2: key 'extends'")
+                .hasMessageContaining("base descriptor 'bsae.yaml' not found: " + folder.resolve("bsae.yaml"));
+    }
+
+    @Test
     void keysRecordTheirLine() throws IOException {
         Path file = write("a.yaml", "name: x\ntrain:\n  steps: 10\n  base-lr: 1e-4\n");
 

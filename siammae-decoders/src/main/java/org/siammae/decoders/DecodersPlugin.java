@@ -55,13 +55,13 @@ public final class DecodersPlugin extends AbstractModule implements SiamMaePlugi
                                 "MSE on hidden target patches against per-patch normalised pixels"
                                         + " (MAE, SiamMAE)",
                                 PatchMseLoss.Options::new,
-                                (options, context) -> new PatchMseLoss(true, options)));
+                                (options, context) -> new PatchMseLoss(options)));
         losses.addBinding("pixel-mse")
                 .toInstance(
                         ComponentProvider.of(
                                 "MSE on hidden target patches against the input pixels",
-                                PatchMseLoss.Options::new,
-                                (options, context) -> new PatchMseLoss(false, options)));
+                                PatchMseLoss.PixelOptions::new,
+                                (options, context) -> new PatchMseLoss(options)));
     }
 
     private static ModelGeometry geometry(ComponentContext context) {

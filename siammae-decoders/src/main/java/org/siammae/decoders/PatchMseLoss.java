@@ -21,7 +21,10 @@ import org.siammae.api.nn.Scalars;
  */
 public final class PatchMseLoss implements ReconstructionLoss {
 
-    /** Options of the loss. */
+    /** Options of {@code pixel-mse}: none, since it compares raw pixels. */
+    public static class PixelOptions {}
+
+    /** Options of {@code norm-pixel-mse}. */
     public static class Options implements ValidatedOptions {
 
         @Tunable(description = "added to the per-patch variance before the square root")
@@ -39,14 +42,23 @@ public final class PatchMseLoss implements ReconstructionLoss {
     private final float epsilon;
 
     /**
-     * Creates the loss.
+     * Creates the {@code norm-pixel-mse} loss.
      *
-     * @param normalizeTarget whether to normalise each target patch (norm-pixel-mse)
-     * @param options the epsilon
+     * @param options the epsilon of the per-patch normalisation
      */
-    public PatchMseLoss(boolean normalizeTarget, Options options) {
-        this.normalizeTarget = normalizeTarget;
+    public PatchMseLoss(Options options) {
+        this.normalizeTarget = true;
         this.epsilon = (float) options.epsilon;
+    }
+
+    /**
+     * Creates the {@code pixel-mse} loss.
+     *
+     * @param options no options
+     */
+    public PatchMseLoss(PixelOptions options) {
+        this.normalizeTarget = false;
+        this.epsilon = 0;
     }
 
     @Override

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class PatchMseLossTest {
 
-    private final PatchMseLoss normalized = new PatchMseLoss(true, new PatchMseLoss.Options());
-    private final PatchMseLoss raw = new PatchMseLoss(false, new PatchMseLoss.Options());
+    private final PatchMseLoss normalized = new PatchMseLoss(new PatchMseLoss.Options());
+    private final PatchMseLoss raw = new PatchMseLoss(new PatchMseLoss.PixelOptions());
 
     @Test
     void visiblePatchPredictionDoesNotChangeLoss() {

@@ -27,4 +27,14 @@ public interface EvaluationTask {
      * @throws InterruptedException if interrupted
      */
     EvaluationResult evaluate(Path checkpoint, Path outputDirectory) throws IOException, InterruptedException;
+
+    /**
+     * Checks cheaply, before any pretraining, that the task's data can be read as configured (the
+     * layout, requested sequence names), so that a typo does not surface only after hours of
+     * training. The default checks nothing.
+     *
+     * @throws IOException if the data is missing or in another layout
+     * @throws IllegalArgumentException if an option names something the data lacks
+     */
+    default void checkData() throws IOException {}
 }

@@ -51,6 +51,11 @@ public final class LabelPropagationTask implements EvaluationTask {
     }
 
     @Override
+    public void checkData() throws IOException {
+        EvalRunner.checkData(request);
+    }
+
+    @Override
     public EvaluationResult evaluate(Path checkpoint, Path outputDirectory)
             throws IOException, InterruptedException {
         try (NDManager manager = NDManager.newBaseManager()) {

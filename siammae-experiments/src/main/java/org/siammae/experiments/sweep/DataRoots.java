@@ -4,21 +4,26 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.siammae.api.component.ComponentContext;
 import org.siammae.api.component.ComponentRegistry;
 import org.siammae.api.component.ComponentSpec;
 import org.siammae.api.config.ConfigLocation;
 import org.siammae.api.config.ConfigProblems;
+import org.siammae.api.random.RunRandom;
 import org.siammae.experiments.ExperimentSpec;
+import org.siammae.experiments.evaluate.EvaluationTask;
 
 /**
  * Checks before any compute that the data a cell reads exists: the {@code root} or {@code list}
- * of its clip source and the {@code data} folder of each evaluation. Other path options are not
+ * of its clip source and the {@code data} folder of each evaluation, which its task then checks
+ * further ({@link EvaluationTask#checkData}: layout, sequence names). Other path options are not
  * checked here; their components report them when they open.
  */
 public final class DataRoots {
@@ -35,19 +40,37 @@ public final class DataRoots {
      * @param spec the cell's parsed experiment
      * @param evaluations the cell's checked evaluations
      * @param workingDirectory the folder relative paths resolve against
+     * @param registry the component registry, to create each evaluation task for its data check
      * @param problems a collector without key prefix
      */
     public static void check(
-            ExperimentSpec spec, List<EvaluationEntry> evaluations, Path workingDirectory, ConfigProblems problems) {
+            ExperimentSpec spec, List<EvaluationEntry> evaluations, Path workingDirectory, ComponentRegistry registry,
+            ConfigProblems problems) {
         ComponentSpec source = spec.data().source();
         if (source != null) {
             for (String key : SOURCE_KEYS) {
                 checkPath(source.options().get(key), source.keyPath() + "." + key, workingDirectory, problems);
             }
         }
+        ComponentContext context = ComponentContext.of(registry, new RunRandom(spec.seed()), workingDirectory);
         for (EvaluationEntry entry : evaluations) {
-            checkPath(entry.spec().options().get(EVALUATION_KEY), "evaluate[" + entry.index() + "]." + EVALUATION_KEY,
-                    workingDirectory, problems);
+            String key = "evaluate[" + entry.index() + "]";
+            if (checkPath(entry.spec().options().get(EVALUATION_KEY), key + "." + EVALUATION_KEY,
+                    workingDirectory, problems)) {
+                checkEvaluationData(entry, key, context, problems);
+            }
+        }
+    }
+
+    /** Lets an evaluation task check its data (layout, sequence names) before any pretraining. */
+    private static void checkEvaluationData(
+            EvaluationEntry entry, String key, ComponentContext context, ConfigProblems problems) {
+        try {
+            context.registry().create(EvaluationTask.KIND, entry.spec(), context).checkData();
+        } catch (IOException | IllegalArgumentException e) {
+            String reason = e instanceof NoSuchFileException missing && missing.getReason() != null
+                    ? missing.getReason() + ": " + missing.getFile() : e.getMessage();
+            problems.add(key, entry.task() + " data cannot be used: " + reason);
         }
     }
 
@@ -60,20 +83,21 @@ public final class DataRoots {
      */
     public static void requireExisting(ExperimentSpec spec, ComponentRegistry registry) {
         ConfigProblems problems = new ConfigProblems(spec.descriptor().location());
-        check(spec, EvaluationEntry.of(spec, registry), Path.of("").toAbsolutePath(), problems);
+        check(spec, EvaluationEntry.of(spec, registry), Path.of("").toAbsolutePath(), registry, problems);
         problems.throwIfAny();
     }
 
-    private static void checkPath(Object value, String keyPath, Path workingDirectory, ConfigProblems problems) {
+    /** Records a problem if a path option names nothing; returns whether it names something. */
+    private static boolean checkPath(Object value, String keyPath, Path workingDirectory, ConfigProblems problems) {
         if (!(value instanceof String text) || text.isBlank()) {
-            return;
+            return false;
         }
         Path path;
         try {
             path = workingDirectory.resolve(text).normalize();
         } catch (InvalidPathException e) {
             problems.add(keyPath, "invalid path '" + text + "': " + e.getReason());
-            return;
+            return false;
         }
         if (!Files.exists(path)) {
             List<String> variables = variablesOnLine(problems.location(), keyPath);
@@ -82,7 +106,9 @@ public final class DataRoots {
                     : "set " + String.join(" or ", variables) + " or fix the path";
             problems.add(keyPath, "data not found: " + path + " (relative paths resolve against the working"
                     + " directory " + workingDirectory + "); " + fix);
+            return false;
         }
+        return true;
     }
 
     /** Returns the {@code ${VAR}} names written on the line of a key, read from its file. */

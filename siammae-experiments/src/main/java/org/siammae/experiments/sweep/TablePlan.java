@@ -150,7 +150,7 @@ public final class TablePlan {
                 run.ifPresent(r -> {
                     if (purpose == Purpose.RUN && runsToRun.test(r)) {
                         ConfigProblems runProblems = new ConfigProblems(r.spec().descriptor().location());
-                        DataRoots.check(r.spec(), r.evaluations(), workingDirectory, runProblems);
+                        DataRoots.check(r.spec(), r.evaluations(), workingDirectory, registry, runProblems);
                         if (tableValid) {
                             checkFolder(r, runProblems);
                         }

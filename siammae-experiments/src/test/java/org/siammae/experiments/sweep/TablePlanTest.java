@@ -228,6 +228,30 @@ class TablePlanTest {
     }
 
     @Test
+    void misspeltEvaluationSequenceIsReportedBeforeCompute() throws Exception {
+        // The smallest DAVIS layout the reader lists: one sequence with a frame and its annotation.
+        Path davis = folder.resolve("davis");
+        Files.createDirectories(davis.resolve("JPEGImages/480p/blackswan"));
+        Files.createDirectories(davis.resolve("Annotations/480p/blackswan"));
+        Files.writeString(davis.resolve("JPEGImages/480p/blackswan/00000.jpg"), "");
+        Files.writeString(davis.resolve("Annotations/480p/blackswan/00000.png"), "");
+        Path table = TinyTables.write(folder, """
+                extends: base.yaml
+                evaluate:
+                  - {task: davis, data: %s, sequences: [blackswam]}
+                """.formatted(davis));
+
+        List<ConfigProblem> problems = TinyTables.problems(table);
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("evaluate[0]");
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).contains("sequence 'blackswam' is not in", "did you mean 'blackswan'?");
+        });
+        assertThat(folder.resolve("runs")).doesNotExist();
+    }
+
+    @Test
     void missingDataRootsAreReportedBeforeCompute() throws Exception {
         Path table = TinyTables.write(folder, """
                 extends: base.yaml

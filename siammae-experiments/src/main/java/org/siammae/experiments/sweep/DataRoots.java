@@ -87,7 +87,7 @@ public final class DataRoots {
         problems.throwIfAny();
     }
 
-    /** Records a problem if a path option names nothing; returns whether it names something. */
+    /** Records a problem if a path option names nothing, and returns whether it names something. */
     private static boolean checkPath(Object value, String keyPath, Path workingDirectory, ConfigProblems problems) {
         if (!(value instanceof String text) || text.isBlank()) {
             return false;

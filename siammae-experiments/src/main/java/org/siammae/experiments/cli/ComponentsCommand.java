@@ -1,6 +1,7 @@
 package org.siammae.experiments.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.concurrent.Callable;
@@ -89,11 +90,17 @@ final class ComponentsCommand implements Callable<Integer> {
     }
 
     private static void printOptions(Object options) {
-        for (OptionsBinder.FieldInfo field : OptionsBinder.describe(options)) {
-            System.out.printf(
-                    "    %-22s %-18s default %-10s %s%n",
-                    field.key(), field.type(), field.required() ? "(required)" : String.valueOf(field.defaultValue()),
-                    field.description());
+        List<OptionsBinder.FieldInfo> fields = OptionsBinder.describe(options);
+        // Columns as wide as their longest entry in this block, so long types and defaults stay aligned.
+        int typeWidth = Math.max(18, fields.stream().mapToInt(f -> f.type().length()).max().orElse(0));
+        int defaultWidth = Math.max(10, fields.stream().mapToInt(f -> defaultText(f).length()).max().orElse(0));
+        String format = "    %-22s %-" + typeWidth + "s default %-" + defaultWidth + "s %s%n";
+        for (OptionsBinder.FieldInfo field : fields) {
+            System.out.printf(format, field.key(), field.type(), defaultText(field), field.description());
         }
+    }
+
+    private static String defaultText(OptionsBinder.FieldInfo field) {
+        return field.required() ? "(required)" : String.valueOf(field.defaultValue());
     }
 }

@@ -26,29 +26,29 @@ final class SessionLog {
     /** The file's name in the run folder. */
     static final String FILE = "sessions.csv";
 
-    private static final String HEADER = "started,first_step,last_step,wall_seconds,state";
+    private static final String HEADER = "started,steps_before,steps_after,wall_seconds,state";
     private static final String RUNNING = "running";
     private static final String STOPPED = "stopped";
     private static final String FINISHED = "finished";
 
     /** One session. */
-    private record Row(String started, long firstStep, long lastStep, double wallSeconds, String state) {
+    private record Row(String started, long stepsBefore, long stepsAfter, double wallSeconds, String state) {
 
         String toCsv() {
-            return String.format(Locale.ROOT, "%s,%d,%d,%.3f,%s", started, firstStep, lastStep, wallSeconds, state);
+            return String.format(Locale.ROOT, "%s,%d,%d,%.3f,%s", started, stepsBefore, stepsAfter, wallSeconds, state);
         }
     }
 
     private final Path file;
     private final List<Row> earlier;
     private final String started;
-    private final long firstStep;
+    private final long stepsBefore;
 
-    private SessionLog(Path file, List<Row> earlier, long firstStep) {
+    private SessionLog(Path file, List<Row> earlier, long stepsBefore) {
         this.file = file;
         this.earlier = earlier;
         this.started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        this.firstStep = firstStep;
+        this.stepsBefore = stepsBefore;
     }
 
     /**
@@ -56,46 +56,46 @@ final class SessionLog {
      * writes a row for a new session.
      *
      * @param runFolder the run
-     * @param firstStep the number of steps trained before this session
+     * @param stepsBefore the number of steps trained before this session
      * @param priorWallSeconds the wall time of earlier sessions from the summary, for a run folder
      *     written before this log existed. It is ignored when the log exists.
      * @throws IOException if the log cannot be read or written, or a row of it is malformed
      */
-    static SessionLog start(RunFolder runFolder, long firstStep, double priorWallSeconds) throws IOException {
+    static SessionLog start(RunFolder runFolder, long stepsBefore, double priorWallSeconds) throws IOException {
         Path file = runFolder.resolve(FILE);
         List<Row> earlier = new ArrayList<>();
         if (Files.isRegularFile(file)) {
             for (Row row : read(file)) {
                 earlier.add(RUNNING.equals(row.state())
-                        ? new Row(row.started(), row.firstStep(), row.lastStep(), row.wallSeconds(), STOPPED)
+                        ? new Row(row.started(), row.stepsBefore(), row.stepsAfter(), row.wallSeconds(), STOPPED)
                         : row);
             }
         } else if (priorWallSeconds > 0) {
-            earlier.add(new Row("unknown", 0, firstStep, priorWallSeconds, FINISHED));
+            earlier.add(new Row("unknown", 0, stepsBefore, priorWallSeconds, FINISHED));
         }
-        SessionLog log = new SessionLog(file, earlier, firstStep);
-        log.write(firstStep, 0, RUNNING);
+        SessionLog log = new SessionLog(file, earlier, stepsBefore);
+        log.write(stepsBefore, 0, RUNNING);
         return log;
     }
 
     /**
      * Records how far the current session has come.
      *
-     * @param lastStep the last finished step
+     * @param stepsAfter steps trained so far, this session's included
      * @param wallSeconds wall time of the session so far
      */
-    void update(long lastStep, double wallSeconds) throws IOException {
-        write(lastStep, wallSeconds, RUNNING);
+    void update(long stepsAfter, double wallSeconds) throws IOException {
+        write(stepsAfter, wallSeconds, RUNNING);
     }
 
     /** Records that the session stopped early. A shutdown hook calls it. */
-    void stopped(long lastStep, double wallSeconds) throws IOException {
-        write(lastStep, wallSeconds, STOPPED);
+    void stopped(long stepsAfter, double wallSeconds) throws IOException {
+        write(stepsAfter, wallSeconds, STOPPED);
     }
 
     /** Records that the session trained its last step. */
-    void finished(long lastStep, double wallSeconds) throws IOException {
-        write(lastStep, wallSeconds, FINISHED);
+    void finished(long stepsAfter, double wallSeconds) throws IOException {
+        write(stepsAfter, wallSeconds, FINISHED);
     }
 
     /** Returns the wall time of the earlier sessions, stopped ones included. */
@@ -103,10 +103,10 @@ final class SessionLog {
         return earlier.stream().mapToDouble(Row::wallSeconds).sum();
     }
 
-    private synchronized void write(long lastStep, double wallSeconds, String state) throws IOException {
+    private synchronized void write(long stepsAfter, double wallSeconds, String state) throws IOException {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         earlier.forEach(row -> text.append(row.toCsv()).append('\n'));
-        text.append(new Row(started, firstStep, lastStep, wallSeconds, state).toCsv()).append('\n');
+        text.append(new Row(started, stepsBefore, stepsAfter, wallSeconds, state).toCsv()).append('\n');
         RunFolder.writeAtomically(file, text.toString());
     }
 

@@ -64,7 +64,7 @@ class SessionLogTest {
     void malformedRowNamesFileAndLine() throws IOException {
         RunFolder run = run();
         Files.writeString(run.resolve(SessionLog.FILE),
-                "started,first_step,last_step,wall_seconds,state\n2026-12-05T00:00:00Z,0,x,1.0,finished\n");
+                "started,steps_before,steps_after,wall_seconds,state\n2026-12-05T00:00:00Z,0,x,1.0,finished\n");
 
         assertThatThrownBy(() -> SessionLog.start(run, 0, 0))
                 .isInstanceOf(IOException.class)

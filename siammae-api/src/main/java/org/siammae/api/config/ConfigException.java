@@ -1,5 +1,6 @@
 package org.siammae.api.config;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -41,8 +42,13 @@ public class ConfigException extends RuntimeException {
         if (problems.size() == 1) {
             return problems.get(0).toString();
         }
+        // Listed by file and line, so they read top to bottom like the file; ties keep their order.
         return problems.size()
                 + " problems in the experiment descriptor:\n"
-                + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n"));
+                + problems.stream()
+                        .sorted(Comparator.comparing(ConfigProblem::file, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+                                .thenComparingInt(ConfigProblem::line))
+                        .map(p -> "  " + p)
+                        .collect(Collectors.joining("\n"));
     }
 }

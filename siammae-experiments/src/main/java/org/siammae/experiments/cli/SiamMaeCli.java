@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import org.siammae.api.config.ConfigException;
 import org.siammae.experiments.run.Provenance;
+import org.siammae.experiments.train.Pretrainer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -82,8 +83,11 @@ public final class SiamMaeCli implements Runnable {
             err.println("error: " + io.getMessage());
             return 1;
         }
+        if (error instanceof Pretrainer.StoppedException) {
+            // A stop (Ctrl-C, SIGTERM): the shutdown hook prints where the run stopped and how to go on.
+            return STOPPED;
+        }
         if (error instanceof InterruptedException) {
-            // A stop (Ctrl-C, SIGTERM): the shutdown hook prints where the run stopped.
             err.println("stopped: " + error.getMessage());
             return STOPPED;
         }

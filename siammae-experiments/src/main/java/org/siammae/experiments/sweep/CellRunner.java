@@ -30,6 +30,8 @@ final class CellRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(CellRunner.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final String CONTINUE_COMMAND =
+            "the same 'siammae run' command; it skips finished runs and resumes this one";
 
     private final TablePlan plan;
     private final ComponentRegistry registry;
@@ -59,12 +61,14 @@ final class CellRunner {
             } else {
                 LOG.info("{}: pretraining", run.label());
             }
-            Pretrainer.Result result = new Pretrainer(run.spec(), registry).run(RunFolder.open(run.folder()));
-            double previous = CellFolder.readJson(run.folder().resolve(CellFolder.CELL_FILE))
-                    .map(cell -> cell.get("pretrain_wall_seconds") instanceof Number n ? n.doubleValue() : 0.0)
+            // A stopped table run continues with the same 'run' command, which skips finished runs.
+            new Pretrainer(run.spec(), registry, CONTINUE_COMMAND).run(RunFolder.open(run.folder()));
+            // The summary's wall time counts every session, stopped ones included.
+            double wall = CellFolder.readJson(run.folder().resolve(CellFolder.SUMMARY_FILE))
+                    .map(summary -> summary.get(Pretrainer.SUMMARY_WALL_SECONDS) instanceof Number n
+                            ? n.doubleValue() : 0.0)
                     .orElse(0.0);
-            CellFolder.updateCellFile(
-                    run.folder(), Map.of("pretrain_wall_seconds", previous + result.wallSeconds()));
+            CellFolder.updateCellFile(run.folder(), Map.of("pretrain_wall_seconds", wall));
         }
 
         Path checkpoint = ModelCheckpoint.find(run.folder()).folder();

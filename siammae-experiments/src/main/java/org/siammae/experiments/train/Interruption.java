@@ -21,6 +21,7 @@ final class Interruption extends Thread {
     private final SessionLog sessions;
     private final long startedNanos;
     private final int graceSeconds;
+    private final String continueCommand;
     private final CountDownLatch loopEnded = new CountDownLatch(1);
     private volatile boolean stopRequested;
     private volatile long step;
@@ -35,16 +36,18 @@ final class Interruption extends Thread {
      * @param sessions the run's session log
      * @param startedNanos {@link System#nanoTime()} when the session started
      * @param graceSeconds how long a stop waits for the loop's checkpoint; 0 does not wait
+     * @param continueCommand the command the stop message gives to continue the run
      */
     Interruption(
             RunFolder runFolder, long totalSteps, long firstStep, SessionLog sessions, long startedNanos,
-            int graceSeconds) {
+            int graceSeconds, String continueCommand) {
         super("siammae-interruption");
         this.runFolder = runFolder;
         this.totalSteps = totalSteps;
         this.sessions = sessions;
         this.startedNanos = startedNanos;
         this.graceSeconds = graceSeconds;
+        this.continueCommand = continueCommand;
         this.step = firstStep;
         this.checkpointStep = firstStep;
     }
@@ -94,8 +97,7 @@ final class Interruption extends Thread {
                         ? "no checkpoint yet, so a resume starts from step 1"
                         : "the newest checkpoint is step " + checkpointStep;
         System.err.printf(
-                "%nsiammae: stopped after step %d of %d in %s; %s. Continue with:%n"
-                        + "  siammae-experiments/bin/siammae resume %s%n",
-                step, totalSteps, runFolder, saved, runFolder);
+                "%nsiammae: stopped after step %d of %d in %s; %s. Continue with:%n  %s%n",
+                step, totalSteps, runFolder, saved, continueCommand);
     }
 }

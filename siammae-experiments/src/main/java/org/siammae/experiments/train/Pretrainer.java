@@ -52,6 +52,9 @@ public final class Pretrainer {
     /** The key in {@code summary.json} of the mean loss of the run's last log interval. */
     public static final String SUMMARY_FINAL_LOSS = "final_window_mean_loss";
 
+    /** The key in {@code summary.json} of the wall time of all sessions, stopped ones included. */
+    public static final String SUMMARY_WALL_SECONDS = "wall_seconds";
+
     /**
      * The outputs of a finished run.
      *
@@ -67,6 +70,7 @@ public final class Pretrainer {
 
     private final ExperimentSpec spec;
     private final ComponentRegistry registry;
+    private final String continueCommand;
 
     /**
      * Creates a trainer for an experiment.
@@ -75,8 +79,22 @@ public final class Pretrainer {
      * @param registry the component registry
      */
     public Pretrainer(ExperimentSpec spec, ComponentRegistry registry) {
+        this(spec, registry, null);
+    }
+
+    /**
+     * Creates a trainer whose stop message names another way to continue than {@code siammae
+     * resume}, as a table run does.
+     *
+     * @param spec the checked experiment
+     * @param registry the component registry
+     * @param continueCommand the command that continues a stopped run; null for {@code siammae
+     *     resume RUN_FOLDER}
+     */
+    public Pretrainer(ExperimentSpec spec, ComponentRegistry registry, String continueCommand) {
         this.spec = spec;
         this.registry = registry;
+        this.continueCommand = continueCommand;
     }
 
     /**
@@ -146,8 +164,10 @@ public final class Pretrainer {
 
             SessionLog sessions = SessionLog.start(runFolder, firstStep, RunRecords.summaryWallSeconds(runFolder));
             TrainingProgress progress = new TrainingProgress(totalSteps, firstStep, batchSize * train.gradientAccumulation());
+            String continueWith = continueCommand != null ? continueCommand
+                    : "siammae-experiments/bin/siammae resume " + runFolder;
             Interruption interruption = new Interruption(
-                    runFolder, totalSteps, firstStep, sessions, started, train.stopCheckpointSeconds());
+                    runFolder, totalSteps, firstStep, sessions, started, train.stopCheckpointSeconds(), continueWith);
             Runtime.getRuntime().addShutdownHook(interruption);
             Path checkpoint = resumed == null ? null : resumed.folder();
             ParameterStore store = new ParameterStore(manager, false);

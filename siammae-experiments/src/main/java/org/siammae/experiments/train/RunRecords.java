@@ -165,7 +165,7 @@ final class RunRecords {
         summary.put(Pretrainer.SUMMARY_FINAL_LOSS, losses.meanOfLast(window));
         summary.put("session_steps", sessionSteps);
         summary.put("session_wall_seconds", sessionSeconds);
-        summary.put("wall_seconds", earlier + sessionSeconds);
+        summary.put(Pretrainer.SUMMARY_WALL_SECONDS, earlier + sessionSeconds);
         summary.put("checkpoint", checkpoint.toString());
         runFolder.writeText(SUMMARY, JSON.writeValueAsString(summary));
     }
@@ -182,7 +182,7 @@ final class RunRecords {
         if (!Files.isRegularFile(file)) {
             return 0;
         }
-        Object value = JSON.readValue(file.toFile(), Map.class).get("wall_seconds");
+        Object value = JSON.readValue(file.toFile(), Map.class).get(Pretrainer.SUMMARY_WALL_SECONDS);
         return value instanceof Number number ? number.doubleValue() : 0;
     }
 

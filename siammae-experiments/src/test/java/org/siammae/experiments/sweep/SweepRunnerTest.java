@@ -170,6 +170,11 @@ class SweepRunnerTest {
         assertThat(steps).containsExactly("1", "2");
         assertThat(run.folder()).isDirectoryContaining(p -> p.getFileName().toString().startsWith("metrics-before-resume-"));
         assertThat(CellFolder.status(run)).isEqualTo(CellFolder.Status.FINISHED);
+        // The cell's pretraining time is the summary's, which counts both sessions.
+        Map<?, ?> summary = new ObjectMapper().readValue(run.folder().resolve(CellFolder.SUMMARY_FILE).toFile(), Map.class);
+        Map<?, ?> cell = new ObjectMapper().readValue(run.folder().resolve(CellFolder.CELL_FILE).toFile(), Map.class);
+        assertThat(Files.readAllLines(run.folder().resolve("sessions.csv"))).hasSize(3);
+        assertThat(cell.get("pretrain_wall_seconds")).isEqualTo(summary.get("wall_seconds"));
     }
 
     @Test

@@ -20,7 +20,7 @@ class InterruptionTest {
     void stopWaitsForLoopToCheckpoint() throws Exception {
         RunFolder run = RunFolder.create(root, "stop");
         SessionLog sessions = SessionLog.start(run, 0, 0);
-        Interruption hook = new Interruption(run, 100, 0, sessions, System.nanoTime(), 30);
+        Interruption hook = new Interruption(run, 100, 0, sessions, System.nanoTime(), 30, "resume it");
         AtomicLong savedStep = new AtomicLong();
 
         // A stand-in for the training loop: steps of 50 ms until a stop is requested, then a
@@ -57,7 +57,7 @@ class InterruptionTest {
     @Timeout(60) // the grace period is 600 s: a hook that waited for the ended loop fails here
     void endedLoopIsNotAwaited() throws IOException {
         RunFolder run = RunFolder.create(root, "ended");
-        Interruption hook = new Interruption(run, 10, 0, SessionLog.start(run, 0, 0), System.nanoTime(), 600);
+        Interruption hook = new Interruption(run, 10, 0, SessionLog.start(run, 0, 0), System.nanoTime(), 600, "resume it");
         hook.stepDone(10);
         hook.loopEnded();
 

@@ -133,6 +133,7 @@ public final class DavisEvaluation {
                         options.subset,
                         options.sequences,
                         options.format);
+        OutputFolder.requireUsable(outputFolder);
         DavisScores scores =
                 new DavisResultsScorer(new DavisScorer(options.boundThreshold))
                         .score(dataset, results, progress);

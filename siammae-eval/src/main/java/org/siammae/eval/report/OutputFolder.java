@@ -19,6 +19,18 @@ public final class OutputFolder {
      * @throws IOException if it exists and is not empty, or cannot be created
      */
     public static Path prepare(Path folder) throws IOException {
+        requireUsable(folder);
+        return Files.createDirectories(folder);
+    }
+
+    /**
+     * Rejects a folder that already contains files, without creating anything, so that a command
+     * can fail before its work rather than after it.
+     *
+     * @param folder the folder for new results
+     * @throws IOException if it exists and is not empty, or cannot be listed
+     */
+    public static void requireUsable(Path folder) throws IOException {
         if (Files.isDirectory(folder)) {
             try (Stream<Path> children = Files.list(folder)) {
                 if (children.findAny().isPresent()) {
@@ -30,6 +42,5 @@ public final class OutputFolder {
                 }
             }
         }
-        return Files.createDirectories(folder);
     }
 }

@@ -17,6 +17,7 @@ import org.siammae.api.config.ConfigLocation;
 import org.siammae.api.random.RunRandom;
 import org.siammae.eval.EvalRequest;
 import org.siammae.eval.EvalRunner;
+import org.siammae.eval.report.OutputFolder;
 import org.siammae.eval.LoggingProgress;
 import org.siammae.eval.davis.DavisEvaluation;
 import org.siammae.eval.davis.DavisOptions;
@@ -143,6 +144,7 @@ final class EvalCommand implements Callable<Integer> {
 
         Path folder = output != null ? output
                 : defaultOutput(String.join("-", task, preset, request.options().features.key()));
+        OutputFolder.requireUsable(folder);
 
         try (NDManager manager = NDManager.newBaseManager()) {
             FrameFeatures frameFeatures = FeatureChoice.build(request.options(), checkpoint, manager, registry);

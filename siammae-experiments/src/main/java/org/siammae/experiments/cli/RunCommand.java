@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.siammae.api.component.ComponentRegistry;
+import org.siammae.api.config.ConfigException;
+import org.siammae.api.config.ConfigLocation;
+import org.siammae.experiments.descriptor.DescriptorLocation;
 import org.siammae.experiments.report.Durations;
 import org.siammae.experiments.report.RunReport;
 import org.siammae.experiments.report.RunResult;
@@ -84,8 +87,8 @@ final class RunCommand implements Callable<Integer> {
         List<CellRun> all = plan.runs();
         if (arrayIndex != null) {
             if (arrayIndex < 0 || arrayIndex >= all.size()) {
-                throw new IllegalArgumentException("--array-index " + arrayIndex + " is outside the run list 0.."
-                        + (all.size() - 1) + "; list the runs with --dry-run");
+                throw new ConfigException(ConfigLocation.of(DescriptorLocation.COMMAND_LINE).problem("--array-index",
+                        arrayIndex + " is outside the run list 0.." + (all.size() - 1) + "; list the runs with --dry-run"));
             }
             return List.of(all.get(arrayIndex));
         }
@@ -96,8 +99,8 @@ final class RunCommand implements Callable<Integer> {
         for (String wanted : cells) {
             List<CellRun> matches = all.stream().filter(r -> matches(r, wanted)).toList();
             if (matches.isEmpty()) {
-                throw new IllegalArgumentException("--cell " + wanted + " matches no run; cells: "
-                        + plan.sweep().cells().stream().map(c -> c.id()).toList());
+                throw new ConfigException(ConfigLocation.of(DescriptorLocation.COMMAND_LINE).problem("--cell",
+                        wanted + " matches no run; cells: " + plan.sweep().cells().stream().map(c -> c.id()).toList()));
             }
             chosen.addAll(matches);
         }

@@ -2,6 +2,7 @@ package org.siammae.experiments.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import org.siammae.api.config.ConfigException;
 import org.siammae.experiments.run.Provenance;
@@ -72,6 +73,11 @@ public final class SiamMaeCli implements Runnable {
         PrintWriter err = commandLine.getErr();
         if (error instanceof ConfigException config) {
             err.println("error: " + config.getMessage());
+            return INVALID_INPUT;
+        }
+        if (error instanceof FileAlreadyExistsException taken) {
+            String reason = taken.getReason() == null ? "already exists" : taken.getReason();
+            err.println("error: " + taken.getFile() + ": " + reason);
             return INVALID_INPUT;
         }
         if (error instanceof NoSuchFileException missing) {

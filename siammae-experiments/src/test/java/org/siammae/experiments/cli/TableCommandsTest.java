@@ -96,8 +96,8 @@ class TableCommandsTest {
 
         Output result = execute("run", table.toString(), "output=" + folder.resolve("runs"), "--cell", "ratio-0.5");
 
-        assertThat(result.status()).isEqualTo(1);
-        assertThat(result.err()).contains("--cell ratio-0.5 matches no run", "target-ratio-0.5, target-ratio-0.9");
+        assertThat(result.status()).isEqualTo(SiamMaeCli.INVALID_INPUT);
+        assertThat(result.err()).contains("key '--cell': ratio-0.5 matches no run", "target-ratio-0.5, target-ratio-0.9");
     }
 
     @Test

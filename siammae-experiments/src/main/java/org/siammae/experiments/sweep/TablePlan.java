@@ -222,14 +222,20 @@ public final class TablePlan {
             if (TABLE_KEYS.contains(section) || RUN_KEYS.contains(key)) {
                 continue;
             }
+            boolean rejected = false;
             for (String swept : sweep.keys()) {
                 if (key.equals(swept) || key.startsWith(swept + ".") || swept.startsWith(key + ".")) {
                     problems.add(key, "is swept by this table ('" + swept + "'), so an override would make"
-                            + " every cell alike; pick cells with --cell, or give the axis other values with sweep.grid."
-                            + swept + "=[...] (sweep.zip." + swept + " for a zipped axis)");
+                            + " every cell alike; pick cells with --cell, or give the axis other values with"
+                            + " sweep.grid." + swept + "=... (sweep.zip." + swept + " for a zipped axis), written"
+                            + " like the axis in the descriptor: a list, or a mapping from labels to values");
+                    rejected = true;
                 }
             }
-            keys.add(key);
+            if (!rejected) {
+                // A rejected override is not applied to the runs, which would only add follow-on errors.
+                keys.add(key);
+            }
         }
         return keys;
     }

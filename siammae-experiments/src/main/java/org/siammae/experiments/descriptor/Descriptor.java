@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import org.siammae.api.config.ConfigLocation;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -44,6 +45,11 @@ public final class Descriptor {
     /** Returns where each key came from. */
     public ConfigLocation location() {
         return location;
+    }
+
+    /** Returns the files this descriptor's keys came from: its own file and the files it extends. */
+    public SortedSet<String> sourceFiles() {
+        return location.sourceFiles();
     }
 
     /** Returns the origin table itself, for {@link DescriptorEditor}. */

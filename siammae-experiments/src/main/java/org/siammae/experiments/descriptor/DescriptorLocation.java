@@ -2,6 +2,8 @@ package org.siammae.experiments.descriptor;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.siammae.api.config.ConfigLocation;
 
 /**
@@ -79,6 +81,13 @@ public final class DescriptorLocation implements ConfigLocation {
     @Override
     public String file() {
         return file;
+    }
+
+    /** Returns the files the recorded keys came from (the descriptor and its bases), sorted. */
+    public SortedSet<String> sourceFiles() {
+        SortedSet<String> files = new TreeSet<>();
+        origins.values().stream().map(Origin::file).filter(f -> !COMMAND_LINE.equals(f)).forEach(files::add);
+        return files;
     }
 
     @Override

@@ -24,7 +24,7 @@ import org.siammae.experiments.evaluate.EvaluationTask;
  * table's {@code scale} key ({@code scale: tiny}, or {@code scale=paper} on the command line).
  *
  * <p>The name {@code tiny} is looked up as {@code scales/tiny.yaml} in the table's folder and then
- * in each folder above it; a value with a {@code /} or a {@code .yaml} ending is a path, relative
+ * in each folder above it, then likewise from the folder of each file the table extends; a value with a {@code /} or a {@code .yaml} ending is a path, relative
  * to the file that sets it. A profile has the keys {@code model}, {@code data} and {@code train},
  * merged over every cell after the table's own keys (mappings key by key, lists and scalars
  * replaced), and {@code evaluate}, a mapping from task name to keys merged into each evaluation of
@@ -125,11 +125,20 @@ public final class ScaleProfile {
             searched.add(file);
             return Files.isRegularFile(file) ? file : null;
         }
-        for (Path folder = table.file().toAbsolutePath().getParent(); folder != null; folder = folder.getParent()) {
-            Path file = folder.resolve(FOLDER).resolve(value + ".yaml");
-            searched.add(file);
-            if (Files.isRegularFile(file)) {
-                return file;
+        // The table's folder and those above it first, then those of the files it extends.
+        List<Path> starts = new ArrayList<>();
+        starts.add(table.file().toAbsolutePath().getParent());
+        table.sourceFiles().forEach(f -> starts.add(Path.of(f).toAbsolutePath().getParent()));
+        for (Path start : starts) {
+            for (Path folder = start; folder != null; folder = folder.getParent()) {
+                Path file = folder.resolve(FOLDER).resolve(value + ".yaml").normalize();
+                if (searched.contains(file)) {
+                    continue;
+                }
+                searched.add(file);
+                if (Files.isRegularFile(file)) {
+                    return file;
+                }
             }
         }
         return null;

@@ -135,8 +135,9 @@ public final class TablePlan {
                 table, sweep.cells().stream().map(Sweep.Cell::id).toList(), sweepOverridden, problems);
         List<String> overrideKeys = overrideKeys(overrides, sweep, problems);
         found.addAll(problems.list());
-        // A run folder is compared with its run's descriptor only when the table itself is valid:
-        // a rejected override would otherwise also make every finished folder look stale.
+        // Data roots and run folders are checked only when the table itself is valid: a rejected
+        // override or a missing scale profile would otherwise add follow-on errors, such as every
+        // finished folder looking stale or the paper's data roots missing.
         boolean tableValid = found.isEmpty();
 
         Path folder = Path.of(output).resolve(scale == null ? CellIds.sanitize(name) : CellIds.sanitize(name) + "-" + scale.name());
@@ -148,12 +149,10 @@ public final class TablePlan {
                 Optional<CellRun> run = buildRun(
                         table, name, scale, cell, seed, runFolder, overrideKeys, registry, runs.size(), found);
                 run.ifPresent(r -> {
-                    if (purpose == Purpose.RUN && runsToRun.test(r)) {
+                    if (purpose == Purpose.RUN && tableValid && runsToRun.test(r)) {
                         ConfigProblems runProblems = new ConfigProblems(r.spec().descriptor().location());
                         DataRoots.check(r.spec(), r.evaluations(), workingDirectory, registry, runProblems);
-                        if (tableValid) {
-                            checkFolder(r, runProblems);
-                        }
+                        checkFolder(r, runProblems);
                         found.addAll(runProblems.list());
                     }
                     runs.add(r);

@@ -397,4 +397,18 @@ class TablePlanTest {
         assertThat(problems).singleElement().satisfies(p ->
                 assertThat(p.message()).contains("is swept by this table"));
     }
+
+    @Test
+    void scaleProfileIsFoundBesideExtendedTable(@TempDir Path elsewhere) throws Exception {
+        scale("mini", "description: test profile\ntrain:\n  steps: 1\n");
+        Path base = TinyTables.write(folder, "extends: base.yaml\nname: lib-table\n");
+        Path table = Files.writeString(elsewhere.resolve("mine.yaml"), "extends: " + base + "\nname: mine\n");
+
+        TablePlan plan = TablePlan.load(table, List.of("scale=mini", "output=" + elsewhere.resolve("runs")),
+                TinyTables.REGISTRY, TablePlan.Purpose.RUN);
+
+        assertThat(plan.scale()).get().extracting(ScaleProfile::file)
+                .isEqualTo(folder.resolve("scales/mini.yaml").toAbsolutePath().normalize());
+        assertThat(plan.runs().get(0).spec().descriptor().get("train.steps")).isEqualTo(1);
+    }
 }

@@ -91,10 +91,11 @@ final class ComponentsCommand implements Callable<Integer> {
 
     private static void printOptions(Object options) {
         List<OptionsBinder.FieldInfo> fields = OptionsBinder.describe(options);
-        // Columns as wide as their longest entry in this block, so long types and defaults stay aligned.
+        // Columns as wide as their longest entry in this block, so long keys, types and defaults stay aligned.
+        int keyWidth = Math.max(22, fields.stream().mapToInt(f -> f.key().length()).max().orElse(0));
         int typeWidth = Math.max(18, fields.stream().mapToInt(f -> f.type().length()).max().orElse(0));
         int defaultWidth = Math.max(10, fields.stream().mapToInt(f -> defaultText(f).length()).max().orElse(0));
-        String format = "    %-22s %-" + typeWidth + "s default %-" + defaultWidth + "s %s%n";
+        String format = "    %-" + keyWidth + "s %-" + typeWidth + "s default %-" + defaultWidth + "s  %s%n";
         for (OptionsBinder.FieldInfo field : fields) {
             System.out.printf(format, field.key(), field.type(), defaultText(field), field.description());
         }

@@ -72,7 +72,7 @@ public record DavisDataset(
             }
         }
         if (!only.isEmpty()) {
-            Selection.requireAvailable("sequence", only, names, root);
+            Selection.requireAvailable("sequence", "sequences", only, names, root);
             names.retainAll(only);
         }
         List<DavisSequence> sequences = new ArrayList<>();

@@ -45,7 +45,7 @@ public final class JhmdbDataset {
         }
         if (!only.isEmpty()) {
             List<String> names = clips.stream().map(JhmdbClip::name).toList();
-            Selection.requireAvailable("clip", only, names, root);
+            Selection.requireAvailable("clip", "clips", only, names, root);
             clips.removeIf(clip -> !only.contains(clip.name()));
         }
         if (clips.isEmpty()) {

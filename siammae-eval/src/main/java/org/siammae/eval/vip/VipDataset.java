@@ -37,7 +37,7 @@ public final class VipDataset {
         try (Stream<Path> children = Files.list(images)) {
             names = children.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
         }
-        Selection.requireAvailable("video", only, names, root);
+        Selection.requireAvailable("video", "videos", only, names, root);
         List<VipVideo> videos = new ArrayList<>();
         for (String name : names) {
             if (!only.isEmpty() && !only.contains(name)) {

@@ -13,7 +13,7 @@ class SelectionTest {
 
     @Test
     void misspeltNameGetsSuggestion() {
-        assertThatThrownBy(() -> Selection.requireAvailable("sequence", List.of("libby", "blackswam"), SEQUENCES,
+        assertThatThrownBy(() -> Selection.requireAvailable("sequence", "sequences", List.of("libby", "blackswam"), SEQUENCES,
                         Path.of("davis")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("sequence 'blackswam' is not in davis (did you mean 'blackswan'?); available:"
@@ -22,9 +22,9 @@ class SelectionTest {
 
     @Test
     void availableOrEmptySelectionPasses() {
-        assertThatCode(() -> Selection.requireAvailable("sequence", List.of("kite-surf"), SEQUENCES, Path.of("d")))
+        assertThatCode(() -> Selection.requireAvailable("sequence", "sequences", List.of("kite-surf"), SEQUENCES, Path.of("d")))
                 .doesNotThrowAnyException();
-        assertThatCode(() -> Selection.requireAvailable("sequence", List.of(), SEQUENCES, Path.of("d")))
+        assertThatCode(() -> Selection.requireAvailable("sequence", "sequences", List.of(), SEQUENCES, Path.of("d")))
                 .doesNotThrowAnyException();
     }
 }

@@ -17,6 +17,7 @@ import org.siammae.api.config.ConfigLocation;
 import org.siammae.api.random.RunRandom;
 import org.siammae.eval.EvalRequest;
 import org.siammae.eval.EvalRunner;
+import org.siammae.eval.io.Selection;
 import org.siammae.eval.report.OutputFolder;
 import org.siammae.eval.LoggingProgress;
 import org.siammae.eval.davis.DavisEvaluation;
@@ -129,14 +130,9 @@ final class EvalCommand implements Callable<Integer> {
         EvalRequest request = EvalRequest.bind(entry, "eval", ConfigLocation.of(LOCATION), context);
         try {
             EvalRunner.checkData(request);
-        } catch (IllegalArgumentException e) {
+        } catch (Selection.UnknownNameException e) {
             // A name the dataset lacks is invalid input, reported before the model loads.
-            String key = switch (request.task()) {
-                case DAVIS -> "sequences";
-                case JHMDB -> "clips";
-                case VIP -> "videos";
-            };
-            throw new ConfigException(ConfigLocation.of(LOCATION).problem(key, e.getMessage()));
+            throw new ConfigException(ConfigLocation.of(LOCATION).problem(e.optionKey(), e.getMessage()));
         }
         if (results != null) {
             return scoreResults(request);

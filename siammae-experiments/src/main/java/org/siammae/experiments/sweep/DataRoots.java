@@ -17,6 +17,7 @@ import org.siammae.api.component.ComponentSpec;
 import org.siammae.api.config.ConfigLocation;
 import org.siammae.api.config.ConfigProblems;
 import org.siammae.api.random.RunRandom;
+import org.siammae.eval.io.Selection;
 import org.siammae.experiments.ExperimentSpec;
 import org.siammae.experiments.evaluate.EvaluationTask;
 
@@ -67,6 +68,8 @@ public final class DataRoots {
             EvaluationEntry entry, String key, ComponentContext context, ConfigProblems problems) {
         try {
             context.registry().create(EvaluationTask.KIND, entry.spec(), context).checkData();
+        } catch (Selection.UnknownNameException e) {
+            problems.add(key + "." + e.optionKey(), e.getMessage());
         } catch (IOException | IllegalArgumentException e) {
             String reason = e instanceof NoSuchFileException missing && missing.getReason() != null
                     ? missing.getReason() + ": " + missing.getFile() : e.getMessage();

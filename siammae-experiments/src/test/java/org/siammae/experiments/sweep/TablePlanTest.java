@@ -244,7 +244,7 @@ class TablePlanTest {
         List<ConfigProblem> problems = TinyTables.problems(table);
 
         assertThat(problems).singleElement().satisfies(p -> {
-            assertThat(p.key()).isEqualTo("evaluate[0]");
+            assertThat(p.key()).isEqualTo("evaluate[0].sequences");
             assertThat(p.line()).isEqualTo(3);
             assertThat(p.message()).contains("sequence 'blackswam' is not in", "did you mean 'blackswan'?");
         });

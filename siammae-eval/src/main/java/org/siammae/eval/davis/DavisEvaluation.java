@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.siammae.eval.EvalProgress;
 import org.siammae.eval.features.FrameFeatures;
@@ -103,11 +104,11 @@ public final class DavisEvaluation {
         summary.put("note", "scores are fractions in [0, 1]; overlays: top row prediction, bottom row ground truth");
         JsonReport.write(output.resolve("summary.json"), summary);
         LOG.info(
-                "DAVIS {}: J&F-Mean {} J-Mean {} F-Mean {} over {} objects",
+                "DAVIS {}: J&F-Mean {} J-Mean {} F-Mean {} (percent) over {} object(s)",
                 dataset.root(),
-                scores.jfMean(),
-                scores.jMean(),
-                scores.fMean(),
+                String.format(Locale.ROOT, "%.2f", 100 * scores.jfMean()),
+                String.format(Locale.ROOT, "%.2f", 100 * scores.jMean()),
+                String.format(Locale.ROOT, "%.2f", 100 * scores.fMean()),
                 scores.objects().size());
         return new DavisSummary(scores, speed, output);
     }

@@ -175,7 +175,7 @@ final class EvalCommand implements Callable<Integer> {
         DavisScores scores = DavisEvaluation.scoreResults(options, results, folder, new LoggingProgress());
         System.out.printf(
                 java.util.Locale.ROOT,
-                "davis  J&F-Mean %.2f  J-Mean %.2f  F-Mean %.2f over %d objects%n",
+                "davis  J&F-Mean %.2f  J-Mean %.2f  F-Mean %.2f over %d object(s)%n",
                 100 * scores.jfMean(), 100 * scores.jMean(), 100 * scores.fMean(), scores.objects().size());
         System.out.println("results:  " + folder);
         return 0;

@@ -13,6 +13,7 @@ import org.siammae.api.component.ComponentContext;
 import org.siammae.api.component.ComponentRegistry;
 import org.siammae.api.random.RunRandom;
 import org.siammae.experiments.evaluate.EvaluationResult;
+import org.siammae.experiments.evaluate.EvaluationStep;
 import org.siammae.experiments.evaluate.EvaluationTask;
 import org.siammae.experiments.model.ModelCheckpoint;
 import org.siammae.experiments.run.Provenance;
@@ -132,6 +133,6 @@ final class CellRunner {
         record.put("environment", Provenance.environment("chosen by the evaluation task"));
         record.put("finished", Instant.now().toString());
         RunFolder.writeAtomically(CellFolder.resultFile(run, entry), CellFolder.JSON.writeValueAsString(record));
-        LOG.info("{}: {} {} in {} s", run.label(), entry.task(), result.metrics(), Math.round(seconds));
+        LOG.info("{}: {} in {} s", run.label(), EvaluationStep.headline(entry.task(), result), Math.round(seconds));
     }
 }

@@ -75,7 +75,10 @@ final class YamlTree {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             String problem = e.getProblem();
             if (problem != null && problem.startsWith("Global tag is not allowed")) {
-                problem = "type tags are not allowed (" + problem + ")";
+                // SnakeYAML rejects class tags while composing, before any key is known.
+                String tag = problem.substring(problem.lastIndexOf(':') + 1).strip();
+                throw new ConfigException(new ConfigProblem(file, line, "",
+                        "type tags such as !!" + tag + " are not allowed; remove the tag and write a plain value"));
             }
             throw new ConfigException(new ConfigProblem(file, line, "", "invalid YAML: " + problem));
         } catch (YAMLException e) {
@@ -145,7 +148,7 @@ final class YamlTree {
             return text;
         }
         if (!tag.equals(Tag.STR)) {
-            problems.add(problem(file, scalar, path, "type tags such as " + tag + " are not allowed"));
+            problems.add(problem(file, scalar, path, "type tags such as " + tag + " are not allowed; remove the tag and write a plain value"));
         }
         return text;
     }

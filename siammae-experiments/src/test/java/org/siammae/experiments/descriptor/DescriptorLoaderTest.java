@@ -134,7 +134,7 @@ class DescriptorLoaderTest {
         assertThatThrownBy(() -> new DescriptorLoader().load(file, List.of()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("a.yaml:1")
-                .hasMessageContaining("type tags");
+                .hasMessageContaining("type tags such as !!java.io.File are not allowed; remove the tag");
     }
 
     @Test

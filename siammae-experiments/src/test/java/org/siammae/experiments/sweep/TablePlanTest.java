@@ -17,6 +17,12 @@ class TablePlanTest {
 
     @TempDir Path folder;
 
+    /** Makes a run folder look pretrained with another descriptor (hash 0123456789ab...). */
+    private static void markPretrainedElsewhere(CellRun run) throws Exception {
+        Files.createDirectories(run.folder());
+        Files.writeString(run.folder().resolve(CellFolder.CELL_FILE), "{\"pretraining_sha256\": \"0123456789abcdef\"}");
+    }
+
     private Path scale(String name, String text) throws Exception {
         Files.createDirectories(folder.resolve("scales"));
         return Files.writeString(folder.resolve("scales").resolve(name + ".yaml"), text);
@@ -348,8 +354,7 @@ class TablePlanTest {
     void folderOfAnotherDescriptorIsReported() throws Exception {
         Path table = TinyTables.write(folder, "extends: base.yaml\nname: t\n");
         CellRun run = TinyTables.plan(table).runs().get(0);
-        Files.createDirectories(run.folder());
-        Files.writeString(run.folder().resolve(CellFolder.CELL_FILE), "{\"pretraining_sha256\": \"0123456789abcdef\"}");
+        markPretrainedElsewhere(run);
 
         List<ConfigProblem> problems = TinyTables.problems(table);
         assertThat(problems).singleElement().satisfies(p ->
@@ -367,8 +372,7 @@ class TablePlanTest {
                 sweep: {grid: {model.masking.target-ratio: [0.5, 0.9]}}
                 """);
         CellRun stale = TinyTables.plan(table).runs().get(0);
-        Files.createDirectories(stale.folder());
-        Files.writeString(stale.folder().resolve(CellFolder.CELL_FILE), "{\"pretraining_sha256\": \"0123456789abcdef\"}");
+        markPretrainedElsewhere(stale);
         List<String> overrides = List.of("output=" + folder.resolve("runs"));
 
         TablePlan other = TablePlan.load(table, overrides, TinyTables.REGISTRY, TablePlan.Purpose.RUN,
@@ -389,8 +393,7 @@ class TablePlanTest {
                 sweep: {grid: {model.masking.target-ratio: [0.5, 0.9]}}
                 """);
         CellRun run = TinyTables.plan(table).runs().get(0);
-        Files.createDirectories(run.folder());
-        Files.writeString(run.folder().resolve(CellFolder.CELL_FILE), "{\"pretraining_sha256\": \"0123456789abcdef\"}");
+        markPretrainedElsewhere(run);
 
         List<ConfigProblem> problems = TinyTables.problems(table, "model.masking.target-ratio=0.75");
 

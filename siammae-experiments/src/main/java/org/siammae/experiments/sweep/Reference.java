@@ -68,12 +68,12 @@ public record Reference(
      *
      * @param table the resolved table descriptor
      * @param cellIds the ids of the table's cells
-     * @param sweepOverridden whether the command line changed the sweep. Reference values of cells
-     *     it removed are then dropped, not reported as unknown cells
+     * @param dropUnknownCells whether reference values of cells the table lacks are dropped instead
+     *     of reported, as when the command line changed the sweep or the sweep has its own problems
      * @param problems a collector without key prefix
      */
     public static Reference parse(
-            Descriptor table, Collection<String> cellIds, boolean sweepOverridden, ConfigProblems problems) {
+            Descriptor table, Collection<String> cellIds, boolean dropUnknownCells, ConfigProblems problems) {
         Object section = table.root().get(KEY);
         if (section == null) {
             return NONE;
@@ -109,7 +109,7 @@ public record Reference(
             referenceProblems.add("metrics", "must be a non-empty list of metric ids such as davis/J&F-Mean");
         }
         Map<String, List<Double>> cells = rows(map.get("cells"), "cells", metrics, referenceProblems);
-        if (sweepOverridden) {
+        if (dropUnknownCells) {
             cells.keySet().retainAll(cellIds);
         }
         for (String id : cells.keySet()) {

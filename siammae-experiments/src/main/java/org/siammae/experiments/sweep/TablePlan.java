@@ -128,11 +128,15 @@ public final class TablePlan {
                 ? text : table.file().getFileName().toString().replaceFirst("\\.ya?ml$", "");
         String output = table.root().get("output") instanceof String text && !text.isBlank() ? text : "runs";
         List<Long> seeds = Seeds.parse(table, problems);
+        int before = problems.list().size();
         Sweep sweep = Sweep.parse(table, problems);
+        boolean sweepValid = problems.list().size() == before;
         ScaleProfile scale = ScaleProfile.resolve(table, loader, problems, found);
+        // Reference values of cells that an overridden or broken sweep lacks are dropped, not reported:
+        // the override is deliberate, and a broken sweep is reported once at its own key.
         boolean sweepOverridden = overrides.stream().anyMatch(o -> o.startsWith(Sweep.KEY + ".") || o.startsWith(Sweep.KEY + "="));
         Reference reference = Reference.parse(
-                table, sweep.cells().stream().map(Sweep.Cell::id).toList(), sweepOverridden, problems);
+                table, sweep.cells().stream().map(Sweep.Cell::id).toList(), sweepOverridden || !sweepValid, problems);
         List<String> overrideKeys = overrideKeys(overrides, sweep, problems);
         found.addAll(problems.list());
         // Data roots and run folders are checked only when the table itself is valid: a rejected

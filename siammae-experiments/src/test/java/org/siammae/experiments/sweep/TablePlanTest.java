@@ -296,7 +296,9 @@ class TablePlanTest {
         List<ConfigProblem> problems = TinyTables.problems(table);
 
         assertThat(problems).extracting(ConfigProblem::key).contains(
-                "seeds[1]", "scale", "sweep.grid.seed", "reference.cells.steps-3", "model.decoder", "evaluate[0]");
+                "seeds[1]", "scale", "sweep.grid.seed", "model.decoder", "evaluate[0]");
+        // While the sweep itself is broken, reference values of cells it lacks are not reported too.
+        assertThat(problems).extracting(ConfigProblem::key).doesNotContain("reference.cells.steps-3");
         assertThat(problems).filteredOn(p -> p.key().equals("scale")).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("'huge' not found", "scales/huge.yaml"));
         assertThat(problems).filteredOn(p -> p.key().equals("evaluate[0]")).singleElement()

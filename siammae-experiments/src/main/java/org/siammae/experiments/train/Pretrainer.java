@@ -195,9 +195,10 @@ public final class Pretrainer {
                     }
                 }
             } finally {
+                // Also after a failure: a hook left behind would report this run at every later exit.
                 interruption.loopEnded();
+                removeHook(interruption);
             }
-            removeHook(interruption);
 
             // The summary covers the whole loss log, earlier sessions included.
             double wall = (System.nanoTime() - started) / 1e9;

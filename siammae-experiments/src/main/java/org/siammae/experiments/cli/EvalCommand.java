@@ -171,7 +171,8 @@ final class EvalCommand implements Callable<Integer> {
                     ConfigLocation.of(LOCATION).problem("--results", "scoring a results folder is only available for davis"));
         }
         // Results often lie inside a dataset, so the scores go to runs/eval, not beside them.
-        Path folder = output != null ? output : defaultOutput("davis-results-" + results.toAbsolutePath().normalize().getFileName());
+        Path folder = output != null ? output
+                : defaultOutput("davis-results-" + results.toAbsolutePath().normalize().getFileName());
         DavisScores scores = DavisEvaluation.scoreResults(options, results, folder, new LoggingProgress());
         System.out.printf(
                 java.util.Locale.ROOT,

@@ -148,7 +148,8 @@ final class YamlTree {
             return text;
         }
         if (!tag.equals(Tag.STR)) {
-            problems.add(problem(file, scalar, path, "type tags such as " + tag + " are not allowed; remove the tag and write a plain value"));
+            problems.add(problem(file, scalar, path,
+                    "type tags such as " + tag + " are not allowed; remove the tag and write a plain value"));
         }
         return text;
     }

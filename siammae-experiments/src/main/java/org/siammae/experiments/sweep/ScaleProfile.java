@@ -24,8 +24,8 @@ import org.siammae.experiments.evaluate.EvaluationTask;
  * table's {@code scale} key ({@code scale: tiny}, or {@code scale=paper} on the command line).
  *
  * <p>The name {@code tiny} is looked up as {@code scales/tiny.yaml} in the table's folder and then
- * in each folder above it, then likewise from the folder of each file the table extends; a value with a {@code /} or a {@code .yaml} ending is a path, relative
- * to the file that sets it. A profile has the keys {@code model}, {@code data} and {@code train},
+ * in each folder above it, then likewise from the folder of each file the table extends. A value
+ * with a {@code /} or a {@code .yaml} ending is a path, relative to the file that sets it. A profile has the keys {@code model}, {@code data} and {@code train},
  * merged over every cell after the table's own keys (mappings key by key, lists and scalars
  * replaced), and {@code evaluate}, a mapping from task name to keys merged into each evaluation of
  * that task. Evaluations of a task the profile does not name are skipped at that scale, because

@@ -11,8 +11,9 @@ import org.siammae.experiments.run.RunFolder;
  * loop and waits for it up to a grace period. It then records the session as stopped in {@link
  * SessionLog} and prints where the run stopped and how to continue it.
  *
- * <p>The loop polls {@link #stopRequested()} after every step and calls {@link #loopEnded()} when
- * it leaves, for whatever reason, so that the hook never waits for a loop that is gone.
+ * <p>The loop polls {@link #stopRequested()} after every step. {@link Pretrainer} calls {@link
+ * #loopEnded()} in the {@code finally} block around its loop, so the hook never waits for a loop
+ * that has already left, whether it finished, stopped or failed.
  */
 final class Interruption extends Thread {
 
